@@ -1,0 +1,65 @@
+// Command-line option parsing (see args.h).
+#include "cli/args.h"
+
+#include <cstdio>
+
+#include "core/data/dataset.h"
+
+namespace likecast::cli {
+
+Args::Args(int argc, char** argv, int first, const std::set<std::string>& value_options,
+           const std::set<std::string>& flag_options) {
+  for (int i = first; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg.rfind("--", 0) != 0 || arg == "--") {
+      positional_.push_back(arg);
+      continue;
+    }
+    std::string name = arg.substr(2);
+    std::optional<std::string> inline_value;
+    if (const size_t eq = name.find('='); eq != std::string::npos) {
+      inline_value = name.substr(eq + 1);
+      name = name.substr(0, eq);
+    }
+    if (flag_options.count(name)) {
+      flags_.insert(name);
+    } else if (value_options.count(name)) {
+      if (inline_value) {
+        values_[name] = *inline_value;
+      } else if (i + 1 < argc) {
+        values_[name] = argv[++i];
+      } else if (error_.empty()) {
+        error_ = "option --" + name + " needs a value";
+      }
+    } else if (error_.empty()) {
+      error_ = "unknown option --" + name;
+    }
+  }
+}
+
+std::optional<std::string> Args::Value(const std::string& name) const {
+  auto it = values_.find(name);
+  if (it == values_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<double> Args::Count(const std::string& name, double max) {
+  const auto text = Value(name);
+  if (!text) return std::nullopt;
+  std::string problem;
+  const std::optional<double> value = ParseNumberCell(*text, &problem);
+  if (!value || *value < 0 || *value > max) {
+    if (error_.empty()) {
+      error_ = "--" + name + " \"" + *text + "\" is invalid: give a number from 0 to " + std::to_string(static_cast<long long>(max));
+    }
+    return std::nullopt;
+  }
+  return value;
+}
+
+int PrintError(const std::string& message, int code) {
+  std::fprintf(stderr, "error: %s\n", message.c_str());
+  return code;
+}
+
+}  // namespace likecast::cli

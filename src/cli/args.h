@@ -1,0 +1,45 @@
+// Command-line options for likecast subcommands: "--name value" and "--flag".
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace likecast::cli {
+
+// Exit codes, one per kind of failure.
+enum ExitCode {
+  kExitOk = 0,
+  kExitUsage = 1,        // unknown command or option, missing or invalid value
+  kExitRejected = 2,     // an input file was rejected
+  kExitModel = 3,        // the model file could not be loaded
+  kExitTraining = 4,     // training failed
+  kExitWrite = 5,        // an output file could not be written
+};
+
+class Args {
+ public:
+  // Parses argv[first..]: options listed in `value_options` take a value, `flag_options` do not.
+  Args(int argc, char** argv, int first, const std::set<std::string>& value_options,
+       const std::set<std::string>& flag_options);
+
+  const std::string& error() const { return error_; }   // set when an option is unknown or lacks its value
+  std::optional<std::string> Value(const std::string& name) const;
+  bool Flag(const std::string& name) const { return flags_.count(name) > 0; }
+  const std::vector<std::string>& positional() const { return positional_; }
+
+  // Reads a number option: a plain number, 0 or more. Sets error() on a bad value.
+  std::optional<double> Count(const std::string& name, double max);
+
+ private:
+  std::map<std::string, std::string> values_;
+  std::set<std::string> flags_;
+  std::vector<std::string> positional_;
+  std::string error_;
+};
+
+int PrintError(const std::string& message, int code);   // prints "error: ..." to stderr, returns code
+
+}  // namespace likecast::cli

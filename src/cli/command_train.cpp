@@ -1,0 +1,76 @@
+// likecast train: fits a model on a CSV file and writes it as JSON.
+#include <chrono>
+#include <cstdio>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "core/common/format.h"
+#include "core/model/metrics.h"
+#include "core/model/model_io.h"
+#include "core/model/train.h"
+
+namespace likecast::cli {
+
+int RunTrain(int argc, char** argv) {
+  Args args(argc, argv, 2, {"data", "out", "seed", "epochs", "hidden", "learning-rate", "batch"}, {"help", "quiet"});
+  const TrainOptions defaults;
+  if (args.Flag("help")) {
+    std::printf(
+        "usage: likecast train --data CSV --out MODEL.json [--seed N]\n\n"
+        "Trains on the rows whose video_id %% 5 != 0 (the rest is the test split) and writes the model.\n"
+        "The same data and seed give a byte-identical file.\n\n"
+        "  --data CSV           training data: views, likes, shares, downloads, comments columns\n"
+        "  --out FILE           where to write the model (default: models/likecast.json)\n"
+        "  --seed N             random seed for shuffling and initial weights (default: %u)\n"
+        "  --epochs N           maximum epochs; early stopping usually ends sooner (default: %d)\n"
+        "  --learning-rate X    Adam step size at the start (default: %g)\n"
+        "  --batch N            mini-batch size (default: %d)\n"
+        "  --quiet              print only the summary\n",
+        defaults.seed, defaults.max_epochs, defaults.learning_rate, defaults.batch_size);
+    return kExitOk;
+  }
+  if (!args.error().empty()) return PrintError(args.error() + "; run 'likecast train --help'", kExitUsage);
+  const auto data_path = args.Value("data");
+  if (!data_path) return PrintError("--data is required: the CSV file to train on", kExitUsage);
+  const std::string out_path = args.Value("out").value_or("models/likecast.json");
+
+  TrainOptions options;
+  if (const auto seed = args.Count("seed", 4294967295.0)) options.seed = static_cast<std::uint32_t>(*seed);
+  if (const auto epochs = args.Count("epochs", 100000)) options.max_epochs = std::max(1, static_cast<int>(*epochs));
+  if (const auto batch = args.Count("batch", 100000)) options.batch_size = std::max(1, static_cast<int>(*batch));
+  if (const auto rate = args.Value("learning-rate")) options.learning_rate = std::atof(rate->c_str());
+  if (!args.error().empty()) return PrintError(args.error(), kExitUsage);
+  if (!(options.learning_rate > 0 && options.learning_rate < 1))
+    return PrintError("--learning-rate must be between 0 and 1, for example 0.002", kExitUsage);
+
+  // Load.
+  const Dataset data = LoadDatasetFromFile(*data_path);
+  if (!data.ok()) return PrintError(*data_path + ": " + data.error, kExitRejected);
+  std::fprintf(stderr, "loaded %zu rows from %s (%zu skipped)\n", data.rows.size(), data_path->c_str(), data.rows_skipped);
+
+  // Train.
+  const auto start = std::chrono::steady_clock::now();
+  std::string error;
+  const bool quiet = args.Flag("quiet");
+  auto report = [&](const TrainProgress& p) {
+    if (!quiet) std::fprintf(stderr, "epoch %3d  validation loss %.5f\n", p.epoch, p.validation_loss);
+  };
+  const std::optional<Model> model = TrainModel(data.rows, options, &error, report);
+  if (!model) return PrintError(error, kExitTraining);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+  // Write.
+  if (std::string write_error = SaveModelFile(*model, out_path); !write_error.empty())
+    return PrintError(write_error, kExitWrite);
+
+  const RegressionMetrics test = EvaluateOnTestSplit(*model, data.rows).front().metrics;
+  std::printf("trained in %.1f s: %d epochs (best %d), %zu training and %zu validation rows\n", seconds,
+              model->training.epochs_run, model->training.best_epoch, model->training.train_rows,
+              model->training.validation_rows);
+  std::printf("test split (%zu rows): R2 %.4f, R2 (log) %.4f, MAE %s, medAPE %.1f%%, P10-P90 coverage %.1f%%\n",
+              test.rows, test.r2, test.r2_log, FormatInteger(test.mae).c_str(), test.medape_percent, 100.0 * test.coverage);
+  std::printf("wrote %s\n", out_path.c_str());
+  return kExitOk;
+}
+
+}  // namespace likecast::cli

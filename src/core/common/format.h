@@ -1,0 +1,14 @@
+// Number formatting as creators see it on TikTok: 980, 35.2K, 1.2M, 3B.
+#pragma once
+
+#include <string>
+
+namespace likecast {
+
+std::string FormatCount(double value);              // 35200 -> "35.2K"; negative values keep their sign
+std::string FormatInteger(double value);            // 35200 -> "35,200" (rounded)
+std::string FormatPercent(double fraction, int decimals = 1);  // 0.123 -> "12.3%"
+std::string FormatDuration(double seconds);         // 90 -> "1:30", 42 -> "42 s"
+std::string FormatPlain(double value, int max_decimals = 2);   // shortest form, no trailing zeros
+
+}  // namespace likecast

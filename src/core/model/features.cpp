@@ -1,0 +1,179 @@
+// Feature pipeline and imputation (see features.h).
+#include "core/model/features.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace likecast {
+
+const std::vector<std::string>& FeatureNames() {
+  static const std::vector<std::string> names = {"log_views",         "log_share_rate", "log_comment_rate",
+                                                 "log_download_rate", "log_duration",   "verified",
+                                                 "under_review",      "banned"};
+  return names;
+}
+
+void ComputeRawFeatures(const CompleteInputs& inputs, double* features) {
+  const double log_views = std::log1p(inputs.views);
+  features[0] = log_views;
+  features[1] = std::log1p(inputs.shares) - log_views;
+  features[2] = std::log1p(inputs.comments) - log_views;
+  features[3] = std::log1p(inputs.downloads) - log_views;
+  features[4] = std::log1p(inputs.duration_sec);
+  features[5] = inputs.verified ? 1.0 : 0.0;
+  features[6] = inputs.author_status == AuthorStatus::under_review ? 1.0 : 0.0;
+  features[7] = inputs.author_status == AuthorStatus::banned ? 1.0 : 0.0;
+}
+
+FeaturePipeline FeaturePipeline::Fit(const std::vector<CompleteInputs>& rows) {
+  FeaturePipeline pipeline;
+  double sum[kFeatureCount] = {};
+  double sum_squares[kFeatureCount] = {};
+  double features[kFeatureCount];
+  for (const CompleteInputs& row : rows) {
+    ComputeRawFeatures(row, features);
+    for (int f = 0; f < kFeatureCount; ++f) {
+      sum[f] += features[f];
+      sum_squares[f] += features[f] * features[f];
+    }
+  }
+  const double n = std::max<double>(1.0, static_cast<double>(rows.size()));
+  for (int f = 0; f < kFeatureCount; ++f) {
+    const double mean = sum[f] / n;
+    const double variance = std::max(0.0, sum_squares[f] / n - mean * mean);
+    // A constant column (all verified, say) keeps a unit scale rather than dividing by zero.
+    const double std = variance > 1e-12 ? std::sqrt(variance) : 1.0;
+    pipeline.scaling.push_back({FeatureNames()[static_cast<size_t>(f)], mean, std});
+  }
+  return pipeline;
+}
+
+void FeaturePipeline::Encode(const CompleteInputs& inputs, float* features) const {
+  double raw[kFeatureCount];
+  ComputeRawFeatures(inputs, raw);
+  for (int f = 0; f < kFeatureCount; ++f) {
+    const FeatureScaling& s = scaling[static_cast<size_t>(f)];
+    features[f] = static_cast<float>((raw[f] - s.mean) / s.std);
+  }
+}
+
+std::string FeaturePipeline::Validate() const {
+  if (scaling.size() != static_cast<size_t>(kFeatureCount))
+    return "the model has " + std::to_string(scaling.size()) + " features, expected " + std::to_string(kFeatureCount);
+  for (size_t f = 0; f < scaling.size(); ++f) {
+    if (scaling[f].name != FeatureNames()[f])
+      return "feature " + std::to_string(f) + " is \"" + scaling[f].name + "\", expected \"" + FeatureNames()[f] + "\"";
+    if (!std::isfinite(scaling[f].mean) || !std::isfinite(scaling[f].std) || scaling[f].std <= 0)
+      return "feature \"" + scaling[f].name + "\" has an invalid scaling (mean or std not finite, or std not positive)";
+  }
+  return "";
+}
+
+namespace {
+
+double Median(std::vector<double> values) {
+  if (values.empty()) return 0.0;
+  const size_t middle = values.size() / 2;
+  std::nth_element(values.begin(), values.begin() + static_cast<long>(middle), values.end());
+  double upper = values[middle];
+  if (values.size() % 2 == 1) return upper;
+  const double lower = *std::max_element(values.begin(), values.begin() + static_cast<long>(middle));
+  return 0.5 * (lower + upper);
+}
+
+}  // namespace
+
+Imputer Imputer::Fit(const std::vector<VideoRecord>& rows, int band_count) {
+  Imputer imputer;
+  std::vector<double> views;
+  for (const VideoRecord& row : rows)
+    if (row.inputs.views) views.push_back(*row.inputs.views);
+  std::sort(views.begin(), views.end());
+  band_count = std::max(1, std::min<int>(band_count, static_cast<int>(views.size())));
+
+  std::vector<double> edges = {0.0};
+  for (int b = 1; b < band_count; ++b) {
+    const double edge = views[views.size() * static_cast<size_t>(b) / static_cast<size_t>(band_count)];
+    if (edge > edges.back()) edges.push_back(edge);
+  }
+
+  std::vector<std::vector<double>> shares(edges.size()), comments(edges.size()), downloads(edges.size()),
+      durations(edges.size());
+  size_t verified = 0, known_verified = 0, status_counts[3] = {0, 0, 0};
+  for (const VideoRecord& row : rows) {
+    if (!row.inputs.views || *row.inputs.views <= 0) continue;
+    const double v = *row.inputs.views;
+    const size_t band = static_cast<size_t>(std::upper_bound(edges.begin(), edges.end(), v) - edges.begin() - 1);
+    if (row.inputs.shares) shares[band].push_back(*row.inputs.shares / v);
+    if (row.inputs.comments) comments[band].push_back(*row.inputs.comments / v);
+    if (row.inputs.downloads) downloads[band].push_back(*row.inputs.downloads / v);
+    if (row.inputs.duration_sec) durations[band].push_back(*row.inputs.duration_sec);
+    if (row.inputs.verified) {
+      ++known_verified;
+      verified += *row.inputs.verified ? 1 : 0;
+    }
+    if (row.inputs.author_status) ++status_counts[static_cast<int>(*row.inputs.author_status)];
+  }
+  for (size_t b = 0; b < edges.size(); ++b) {
+    imputer.bands.push_back({edges[b], Median(shares[b]), Median(comments[b]), Median(downloads[b]), Median(durations[b])});
+  }
+  imputer.typical_verified = known_verified > 0 && verified * 2 > known_verified;
+  imputer.typical_status = static_cast<AuthorStatus>(std::max_element(status_counts, status_counts + 3) - status_counts);
+  return imputer;
+}
+
+int Imputer::BandIndex(double views) const {
+  int index = 0;
+  for (size_t b = 1; b < bands.size(); ++b)
+    if (views >= bands[b].min_views) index = static_cast<int>(b);
+  return index;
+}
+
+const ViewBand& Imputer::BandFor(double views) const { return bands[static_cast<size_t>(BandIndex(views))]; }
+
+CompleteInputs Imputer::Complete(const VideoInputs& inputs, std::vector<InputField>* assumed) const {
+  CompleteInputs out;
+  out.views = inputs.views.value_or(0.0);
+  const ViewBand& band = BandFor(out.views);
+  auto fill = [&](const std::optional<double>& value, double typical, InputField field) {
+    if (value) return *value;
+    if (assumed) assumed->push_back(field);
+    return typical;
+  };
+  // Typical counts are rounded, so that the assumed value is one a video could have.
+  out.shares = fill(inputs.shares, std::round(band.share_rate * out.views), InputField::shares);
+  out.comments = fill(inputs.comments, std::round(band.comment_rate * out.views), InputField::comments);
+  out.downloads = fill(inputs.downloads, std::round(band.download_rate * out.views), InputField::downloads);
+  out.duration_sec = fill(inputs.duration_sec, std::round(band.duration_sec), InputField::duration_sec);
+  if (inputs.verified) {
+    out.verified = *inputs.verified;
+  } else {
+    out.verified = typical_verified;
+    if (assumed) assumed->push_back(InputField::verified);
+  }
+  if (inputs.author_status) {
+    out.author_status = *inputs.author_status;
+  } else {
+    out.author_status = typical_status;
+    if (assumed) assumed->push_back(InputField::author_status);
+  }
+  return out;
+}
+
+std::string Imputer::Validate() const {
+  if (bands.empty()) return "the imputation table has no view bands";
+  if (bands.front().min_views != 0.0) return "the first view band must start at 0 views";
+  for (size_t b = 0; b < bands.size(); ++b) {
+    const ViewBand& band = bands[b];
+    if (b > 0 && !(band.min_views > bands[b - 1].min_views)) return "the view bands are not in increasing order";
+    for (double value : {band.min_views, band.share_rate, band.comment_rate, band.download_rate, band.duration_sec})
+      if (!std::isfinite(value) || value < 0) return "view band " + std::to_string(b) + " has a negative or non-finite value";
+  }
+  return "";
+}
+
+CompleteInputs CompleteFromRecord(const VideoRecord& record, const Imputer& imputer) {
+  return imputer.Complete(record.inputs, nullptr);
+}
+
+}  // namespace likecast

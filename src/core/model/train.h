@@ -1,0 +1,82 @@
+// Training a LikeCast model with tiny-dnn.
+//
+// The Trainer works in small steps, so the page can train between frames and
+// stay responsive; TrainModel() runs the same steps to the end for the CLI.
+// The recipe: rows whose video_id % 5 == 0 are the test split and never seen;
+// a fixed 15% of the rest (chosen by a hash of video_id) is the validation
+// split for early stopping, the learning-rate schedule and the range
+// calibration. Adam, mini-batches, a pinball loss per output head, the best
+// epoch's weights kept. A loss that becomes NaN or explodes stops training
+// with an error and no model.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/data/dataset.h"
+#include "core/model/model.h"
+
+namespace likecast {
+
+struct TrainOptions {
+  std::uint32_t seed = 42;
+  std::vector<int> hidden_units = {64, 32};      // hidden layer widths
+  std::string activation = "relu";              // hidden activation: relu, leaky_relu or tanh
+  int max_epochs = 80;
+  int batch_size = 64;
+  double learning_rate = 0.002;                 // Adam's step size at the start
+  double learning_rate_decay = 0.5;             // factor applied when validation loss stalls
+  int plateau_epochs = 3;                       // epochs without improvement before the decay
+  int patience_epochs = 10;                     // epochs without improvement before stopping
+  double validation_fraction = 0.15;            // of the training rows
+  bool hold_out_test_split = true;              // leave out rows whose video_id % 5 == 0
+  std::vector<double> quantiles = {0.5, 0.1, 0.9};   // heads: the first is the prediction, then the range
+};
+
+struct TrainProgress {
+  int epoch = 0;                  // epochs finished
+  int max_epochs = 0;
+  size_t batches_done = 0;        // in all epochs so far
+  size_t batches_per_epoch = 0;
+  double train_loss = 0;          // mean loss over the last finished epoch
+  double validation_loss = 0;
+  double best_validation_loss = 0;
+  int best_epoch = 0;
+  std::vector<double> validation_curve;   // one value per finished epoch
+  bool finished = false;
+};
+
+class Trainer {
+ public:
+  // Prepares the split, scaling and network. Returns nullptr and sets `error` when the rows cannot be used.
+  static std::unique_ptr<Trainer> Create(const std::vector<VideoRecord>& rows, const TrainOptions& options,
+                                         std::string* error);
+  ~Trainer();
+
+  // Runs up to `max_batches` mini-batches. Returns false once training has finished or failed.
+  bool Step(size_t max_batches);
+  const TrainProgress& progress() const;
+  const std::string& error() const;       // set when training failed (NaN or exploding loss)
+
+  // Builds the model from the best epoch's weights and calibrates its range on the validation rows.
+  // Only valid after Step() has returned false without an error.
+  std::optional<Model> Finish(std::string* error);
+
+ private:
+  Trainer();
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+// Trains to the end. `on_epoch` (optional) is called after each epoch.
+std::optional<Model> TrainModel(const std::vector<VideoRecord>& rows, const TrainOptions& options, std::string* error,
+                                const std::function<void(const TrainProgress&)>& on_epoch = {});
+
+// True for the rows the validation split takes (a fixed share of the training rows).
+bool IsValidationVideo(const VideoRecord& record, double fraction);
+
+}  // namespace likecast
