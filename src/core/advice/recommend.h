@@ -1,0 +1,77 @@
+// Recommendations: which lever a creator controls would raise a video's
+// predicted likes the most, by how much, and what to do about it.
+//
+// For each lever (shares, comments, downloads per view, and duration) the
+// video is compared with similar videos: the benchmark group of its view
+// band, verified and account status (see benchmarks.h). A rate lever's target
+// is the next step up among P50 (typical), P75 (strong) and P90 of that group;
+// the duration target is the length the model prefers within the P5-P95
+// durations of the group. Every gain is the model's own difference in
+// prediction, with the lever at its target count and every other input kept.
+//
+// NOTE: the model learned how likes go with these rates in the data; it has
+// not seen what happens when one creator changes one of them.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/model/features.h"
+#include "core/model/model.h"
+
+namespace likecast {
+
+enum class Lever { shares, comments, downloads, duration_sec };
+constexpr int kLeverCount = 4;
+const char* LeverName(Lever lever);     // "shares", "comments", "downloads", "duration_sec"
+
+// The model's prediction with one lever set to a given value.
+struct LeverOutcome {
+  double value = 0;              // count (rounded to a whole count) or seconds
+  double rate = 0;               // value per view; for duration, the seconds again
+  double likes = 0;              // the model's prediction with the lever at `value`
+  double gain = 0;               // likes - Recommendation::likes_now
+  double gain_fraction = 0;      // gain / likes_now (0 when likes_now is 0)
+};
+
+struct Recommendation {
+  Lever lever = Lever::shares;
+  std::string lever_name;        // LeverName(lever)
+  double current = 0;            // the video's count, or its duration in seconds
+  double current_rate = 0;       // current per view; for duration, the seconds again
+  double percentile = 0;         // where current_rate sits among similar videos, 0-100
+  double likes_now = 0;          // the model's prediction for the video as it is
+
+  LeverOutcome typical;          // at the group's P50
+  LeverOutcome strong;           // at the group's P75
+  LeverOutcome target;           // the step recommended (one of the above, P90, or the best duration)
+  double target_percentile = 0;  // 50, 75 or 90; for duration, the target's percentile among similar videos
+
+  bool already_strong = false;   // the rate is at or above the group's P90: the target is the current value
+  bool small_effect = false;     // the gain at target is below RecommendOptions::small_gain_fraction
+  std::string target_text;       // "about 1 share per 40 views (1.2K shares)"
+  std::string gain_text;         // "+3.1K likes (+12%)"
+  std::string action;            // one practical action for this lever
+  std::string reason;            // one sentence with the numbers behind it
+};
+
+struct RecommendOptions {
+  double small_gain_fraction = 0.02;     // gains below 2% of the prediction are called small
+  int duration_steps = 24;               // durations tried between the group's P5 and P95
+};
+
+struct RecommendResult {
+  double likes = 0;                          // the model's prediction for the video as it is
+  std::string group;                         // the similar videos compared with, BenchmarkGroup::Describe()
+  size_t group_rows = 0;
+  std::vector<Recommendation> recommendations;   // one per lever, largest target gain first
+  std::string error;                         // set when the model has no benchmarks or views <= 0
+};
+
+// Ranks the levers for `inputs` (views > 0) by the model's gain at each lever's target.
+RecommendResult RecommendFor(const Model& model, const CompleteInputs& inputs, const RecommendOptions& options = {});
+
+// The same, as a plain list; empty when RecommendFor reports an error.
+std::vector<Recommendation> Recommend(const Model& model, const CompleteInputs& inputs);
+
+}  // namespace likecast
