@@ -6,11 +6,11 @@
 # which Debian does not ship, so small forwarding headers point it at <stb/...>.
 
 set(LIKECAST_SYSTEM_INCLUDE "/usr/include" CACHE PATH
-    "Folder holding tiny_dnn, cereal, gemmlowp, stb, nlohmann and doctest headers")
+    "Folder holding the tiny_dnn, cereal, rapidjson, gemmlowp, stb, nlohmann and doctest headers")
 
 function(likecast_stage_headers out_dir)
   file(MAKE_DIRECTORY "${out_dir}/third_party/stb")
-  foreach(tree tiny_dnn cereal gemmlowp stb nlohmann doctest)
+  foreach(tree tiny_dnn cereal rapidjson gemmlowp stb nlohmann doctest)
     set(source "${LIKECAST_SYSTEM_INCLUDE}/${tree}")
     if(NOT EXISTS "${source}")
       message(FATAL_ERROR "Header folder ${source} not found: run scripts/setup, "
