@@ -1,9 +1,80 @@
-// TODO: placeholder until the chat command is written; it only reports that.
+// likecast chat: the chat engine in the terminal. Reads one message per line
+// from stdin (a terminal or a pipe) and prints each reply; with --state, the
+// conversation is restored from a file at start and saved back at the end.
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/video_options.h"
+#include "core/chat/chat.h"
 
 namespace likecast::cli {
+namespace {
 
-int RunChat(int, char**) { return PrintError("likecast chat is not built yet", kExitUsage); }
+bool ReadFile(const std::string& path, std::string* text) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  *text = buffer.str();
+  return true;
+}
+
+}  // namespace
+
+int RunChat(int argc, char** argv) {
+  Args args(argc, argv, 2, {"model", "state"}, {"help"});
+  if (args.Flag("help")) {
+    std::printf(
+        "usage: likecast chat [--model M] [--state FILE]\n\n"
+        "Talk to LikeCast: type what you know about a video, one message per line; \"quit\" or end of input stops.\n"
+        "  --model FILE     model file (default: models/likecast.json)\n"
+        "  --state FILE     restore the conversation from FILE if it exists, and save it there at the end\n");
+    return kExitOk;
+  }
+  if (!args.error().empty()) return PrintError(args.error() + "; run 'likecast chat --help'", kExitUsage);
+
+  Model model;
+  if (!LoadModelOption(args, &model)) return kExitModel;
+  Conversation conversation(&model);
+
+  const std::optional<std::string> state_path = args.Value("state");
+  std::string saved;
+  if (state_path && ReadFile(*state_path, &saved)) {
+    if (std::string error = conversation.RestoreJson(saved); !error.empty())
+      std::fprintf(stderr, "warning: %s: %s\n", state_path->c_str(), error.c_str());
+  }
+
+  // On a terminal the prompt marks where to type; from a pipe each message is echoed, so the output reads
+  // as a transcript.
+  const bool interactive = isatty(STDIN_FILENO) != 0;
+  if (interactive) std::printf("LikeCast: tell me about your video, or type \"help\". \"quit\" ends.\n");
+  std::string line;
+  while (true) {
+    if (interactive) std::printf("\nyou> "), std::fflush(stdout);
+    if (!std::getline(std::cin, line)) break;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line == "quit" || line == "exit" || line == "bye") break;
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    if (!interactive) std::printf("> %s\n", line.c_str());
+    const ChatReply reply = conversation.Send(line);
+    std::printf("%s\n", reply.text.c_str());
+    if (!interactive) std::printf("\n");
+    std::fflush(stdout);
+  }
+
+  if (state_path) {
+    std::ofstream out(*state_path, std::ios::binary);
+    out << conversation.SaveJson();
+    if (!out) return PrintError("writing " + *state_path + " failed: check that the folder exists and is writable", kExitWrite);
+  }
+  return kExitOk;
+}
 
 }  // namespace likecast::cli

@@ -1,0 +1,151 @@
+// Slot and intent names, slot values, and the range each slot accepts (see chat.h).
+#include <cmath>
+
+#include "core/chat/chat.h"
+#include "core/common/format.h"
+
+namespace likecast {
+
+const char* ChatSlotName(ChatSlot slot) {
+  switch (slot) {
+    case ChatSlot::views: return "views";
+    case ChatSlot::shares: return "shares";
+    case ChatSlot::comments: return "comments";
+    case ChatSlot::downloads: return "downloads";
+    case ChatSlot::duration_sec: return "duration_sec";
+    case ChatSlot::verified: return "verified";
+    case ChatSlot::author_status: return "author_status";
+    case ChatSlot::likes: return "likes";
+  }
+  return "?";
+}
+
+std::optional<ChatSlot> ChatSlotFromName(std::string_view name) {
+  for (int i = 0; i < kChatSlotCount; ++i) {
+    const auto slot = static_cast<ChatSlot>(i);
+    if (name == ChatSlotName(slot)) return slot;
+  }
+  return std::nullopt;
+}
+
+const char* ChatSlotNoun(ChatSlot slot) {
+  switch (slot) {
+    case ChatSlot::duration_sec: return "duration";
+    case ChatSlot::verified: return "verified status";
+    case ChatSlot::author_status: return "account status";
+    default: return ChatSlotName(slot);
+  }
+}
+
+const char* IntentName(Intent intent) {
+  switch (intent) {
+    case Intent::predict: return "predict";
+    case Intent::what_if: return "what_if";
+    case Intent::explain: return "explain";
+    case Intent::tips: return "tips";
+    case Intent::benchmark: return "benchmark";
+    case Intent::help: return "help";
+    case Intent::reset: return "reset";
+    case Intent::undo: return "undo";
+  }
+  return "?";
+}
+
+std::optional<double> SlotNumber(const ChatSlots& slots, ChatSlot slot) {
+  const VideoInputs& in = slots.inputs;
+  switch (slot) {
+    case ChatSlot::views: return in.views;
+    case ChatSlot::shares: return in.shares;
+    case ChatSlot::comments: return in.comments;
+    case ChatSlot::downloads: return in.downloads;
+    case ChatSlot::duration_sec: return in.duration_sec;
+    case ChatSlot::verified:
+      if (!in.verified) return std::nullopt;
+      return *in.verified ? 1.0 : 0.0;
+    case ChatSlot::author_status:
+      if (!in.author_status) return std::nullopt;
+      return static_cast<double>(*in.author_status);
+    case ChatSlot::likes: return slots.likes;
+  }
+  return std::nullopt;
+}
+
+void SetSlotNumber(ChatSlots* slots, ChatSlot slot, std::optional<double> value) {
+  VideoInputs& in = slots->inputs;
+  switch (slot) {
+    case ChatSlot::views: in.views = value; break;
+    case ChatSlot::shares: in.shares = value; break;
+    case ChatSlot::comments: in.comments = value; break;
+    case ChatSlot::downloads: in.downloads = value; break;
+    case ChatSlot::duration_sec: in.duration_sec = value; break;
+    case ChatSlot::verified:
+      in.verified = value ? std::optional<bool>(*value != 0) : std::nullopt;
+      break;
+    case ChatSlot::author_status:
+      in.author_status = value ? std::optional<AuthorStatus>(static_cast<AuthorStatus>(static_cast<int>(*value)))
+                               : std::nullopt;
+      break;
+    case ChatSlot::likes: slots->likes = value; break;
+  }
+}
+
+bool SameSlots(const ChatSlots& a, const ChatSlots& b) {
+  for (int i = 0; i < kChatSlotCount; ++i) {
+    const auto slot = static_cast<ChatSlot>(i);
+    if (SlotNumber(a, slot) != SlotNumber(b, slot)) return false;
+  }
+  return true;
+}
+
+namespace {
+
+bool IsCountSlot(ChatSlot slot) {
+  return slot == ChatSlot::views || slot == ChatSlot::shares || slot == ChatSlot::comments ||
+         slot == ChatSlot::downloads || slot == ChatSlot::likes;
+}
+
+std::string ValueText(ChatSlot slot, double value) {
+  if (std::isnan(value)) return "NaN " + std::string(ChatSlotNoun(slot));
+  if (std::isinf(value)) return std::string(value < 0 ? "minus " : "") + "infinite " + ChatSlotNoun(slot);
+  return DescribeSlot(slot, value);
+}
+
+}  // namespace
+
+std::string CheckSlotValue(ChatSlot slot, double value) {
+  if (IsCountSlot(slot)) {
+    if (std::isfinite(value) && value >= 0 && value <= kMaxCount) return "";
+    return ValueText(slot, value) + " is not possible: " + ChatSlotNoun(slot) + " must be between 0 and " +
+           FormatCount(kMaxCount);
+  }
+  if (slot == ChatSlot::duration_sec) {
+    if (std::isfinite(value) && value >= 1 && value <= kMaxDurationSec) return "";
+    return "A duration of " + (std::isfinite(value) ? FormatPlain(value, 1) + " s" : ValueText(slot, value)) +
+           " is not possible: a video lasts between 1 second and " + FormatPlain(kMaxDurationSec / 60) + " minutes";
+  }
+  if (slot == ChatSlot::verified) return value == 0 || value == 1 ? "" : "verified must be 0 or 1";
+  const bool status_ok = value == static_cast<double>(AuthorStatus::active) ||
+                         value == static_cast<double>(AuthorStatus::under_review) ||
+                         value == static_cast<double>(AuthorStatus::banned);
+  return status_ok ? "" : "the account status must be active, under review or banned";
+}
+
+std::string DescribeSlot(ChatSlot slot, double value) {
+  switch (slot) {
+    case ChatSlot::duration_sec: return FormatDuration(value);
+    case ChatSlot::verified: return value != 0 ? "verified" : "not verified";
+    case ChatSlot::author_status: {
+      const auto status = static_cast<AuthorStatus>(static_cast<int>(value));
+      if (status == AuthorStatus::under_review) return "account under review";
+      return status == AuthorStatus::banned ? "banned account" : "active account";
+    }
+    default: {
+      // Singular for one: "1 share", "1 view".
+      std::string noun = ChatSlotName(slot);
+      if (std::round(value) == 1 && !noun.empty()) noun.pop_back();
+      return FormatCount(value) + " " + noun;
+    }
+  }
+}
+
+}  // namespace likecast

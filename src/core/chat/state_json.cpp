@@ -1,0 +1,131 @@
+// Saving and restoring a conversation as JSON (see Conversation::SaveJson in
+// chat.h). The page keeps it in localStorage, where it may be cut short or
+// edited by hand, so restoring checks every field before changing anything.
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+#include "core/chat/chat.h"
+
+namespace likecast {
+namespace {
+
+using json = nlohmann::json;
+
+constexpr const char* kFormat = "likecast-chat";
+constexpr int kVersion = 1;
+
+json SlotsToJson(const ChatSlots& slots) {
+  json out = json::object();
+  for (int i = 0; i < kChatSlotCount; ++i) {
+    const auto slot = static_cast<ChatSlot>(i);
+    const std::optional<double> value = SlotNumber(slots, slot);
+    if (!value) continue;
+    if (slot == ChatSlot::verified) {
+      out[ChatSlotName(slot)] = *value != 0;
+    } else if (slot == ChatSlot::author_status) {
+      out[ChatSlotName(slot)] = AuthorStatusName(static_cast<AuthorStatus>(static_cast<int>(*value)));
+    } else {
+      out[ChatSlotName(slot)] = *value;
+    }
+  }
+  return out;
+}
+
+// Reads slots written by SlotsToJson; returns "" or what is wrong, naming the field at `where`.
+std::string SlotsFromJson(const json& in, const std::string& where, ChatSlots* slots) {
+  if (!in.is_object()) return where + " must be an object";
+  for (const auto& [key, value] : in.items()) {
+    const std::optional<ChatSlot> slot = ChatSlotFromName(key);
+    if (!slot) return where + " has an unknown slot \"" + key + "\"";
+    double number = 0;
+    if (*slot == ChatSlot::verified) {
+      if (!value.is_boolean()) return where + ".verified must be true or false";
+      number = value.get<bool>() ? 1 : 0;
+    } else if (*slot == ChatSlot::author_status) {
+      const std::optional<AuthorStatus> status = value.is_string() ? AuthorStatusFromName(value.get<std::string>())
+                                                                   : std::nullopt;
+      if (!status) return where + ".author_status must be \"active\", \"under_review\" or \"banned\"";
+      number = static_cast<double>(*status);
+    } else {
+      if (!value.is_number()) return where + "." + key + " must be a number";
+      number = value.get<double>();
+    }
+    if (std::string problem = CheckSlotValue(*slot, number); !problem.empty()) return where + "." + key + ": " + problem;
+    SetSlotNumber(slots, *slot, number);
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string Conversation::SaveJson() const {
+  json out;
+  out["format"] = kFormat;
+  out["version"] = kVersion;
+  out["slots"] = SlotsToJson(slots_);
+  json history = json::array();
+  for (const ChatSlots& slots : history_) history.push_back(SlotsToJson(slots));
+  out["history"] = std::move(history);
+  json transcript = json::array();
+  for (const ChatTurn& turn : transcript_) transcript.push_back({{"from", turn.from_user ? "user" : "likecast"}, {"text", turn.text}});
+  out["transcript"] = std::move(transcript);
+  if (asking_) out["asking"] = ChatSlotName(*asking_);
+  // Invalid UTF-8 typed by a user is replaced rather than failing the save.
+  return out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string Conversation::RestoreJson(std::string_view text) {
+  const json in = json::parse(text.begin(), text.end(), nullptr, false);
+  if (in.is_discarded()) return "the saved conversation is not valid JSON (cut short or edited?); starting a new one";
+  if (!in.is_object() || in.value("format", "") != kFormat)
+    return "the saved conversation is not a LikeCast chat: \"format\" must be \"likecast-chat\"";
+  if (!in.contains("version") || !in["version"].is_number_integer() || in["version"].get<int>() != kVersion)
+    return "the saved conversation has an unsupported version, expected " + std::to_string(kVersion);
+
+  ChatSlots slots;
+  if (!in.contains("slots")) return "the saved conversation has no \"slots\"";
+  if (std::string error = SlotsFromJson(in["slots"], "slots", &slots); !error.empty()) return error;
+
+  std::vector<ChatSlots> history;
+  if (in.contains("history")) {
+    if (!in["history"].is_array()) return "\"history\" must be an array";
+    for (size_t i = 0; i < in["history"].size(); ++i) {
+      ChatSlots step;
+      const std::string where = "history[" + std::to_string(i) + "]";
+      if (std::string error = SlotsFromJson(in["history"][i], where, &step); !error.empty()) return error;
+      history.push_back(step);
+    }
+  }
+
+  std::vector<ChatTurn> transcript;
+  if (in.contains("transcript")) {
+    if (!in["transcript"].is_array()) return "\"transcript\" must be an array";
+    for (size_t i = 0; i < in["transcript"].size(); ++i) {
+      const json& turn = in["transcript"][i];
+      const std::string where = "transcript[" + std::to_string(i) + "]";
+      if (!turn.is_object() || !turn.contains("text") || !turn["text"].is_string() || !turn.contains("from") ||
+          !turn["from"].is_string())
+        return where + " must be {\"from\": \"user\" or \"likecast\", \"text\": \"...\"}";
+      transcript.push_back({turn["from"].get<std::string>() == "user", turn["text"].get<std::string>()});
+    }
+  }
+
+  std::optional<ChatSlot> asking;
+  if (in.contains("asking")) {
+    asking = in["asking"].is_string() ? ChatSlotFromName(in["asking"].get<std::string>()) : std::nullopt;
+    if (!asking) return "\"asking\" must name a slot, e.g. \"views\"";
+  }
+
+  // Everything is valid: replace the state, keeping only as much as the options allow.
+  while (history.size() > options_.max_undo) history.erase(history.begin());
+  while (transcript.size() > options_.max_transcript) transcript.erase(transcript.begin());
+  slots_ = slots;
+  history_ = std::move(history);
+  transcript_ = std::move(transcript);
+  asking_ = asking;
+  slider_slot_.reset();
+  return "";
+}
+
+}  // namespace likecast
