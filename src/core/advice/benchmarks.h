@@ -1,7 +1,7 @@
-// Benchmarks: how engaged similar videos are. Per-view rates (likes, shares,
-// comments and downloads per view) and duration, as percentiles per view band
-// and per segment (verified or not, account status), computed from the
-// training rows and stored in the model file, so the page needs no dataset.
+// Benchmarks: how engaged similar videos are. The core computes per-view rates
+// (likes, shares, comments and downloads per view) and duration as percentiles
+// per view band and per segment (verified or not, account status). Training
+// stores them in the model file, so the page needs no dataset.
 //
 // Layout: a fixed set of percentiles (kBenchmarkPercentiles) for each metric
 // in each group. Groups are the whole data, each view band, and each
@@ -32,8 +32,8 @@ const char* BenchmarkMetricName(BenchmarkMetric metric);   // "like_rate", ..., 
 std::optional<BenchmarkMetric> BenchmarkMetricFromName(const std::string& name);
 
 // The percentiles stored for every metric of every group, in percent.
-constexpr int kBenchmarkPercentileCount = 9;
-constexpr std::array<double, kBenchmarkPercentileCount> kBenchmarkPercentiles = {1, 5, 10, 25, 50, 75, 90, 95, 99};
+constexpr int kBenchmarkPercentileCount = 7;
+constexpr std::array<double, kBenchmarkPercentileCount> kBenchmarkPercentiles = {5, 10, 25, 50, 75, 90, 95};
 
 // The metric's value for one video: a count per view, or the duration in seconds. Views must be > 0.
 double MetricValue(BenchmarkMetric metric, double views, double count_or_seconds);
@@ -53,7 +53,6 @@ struct BenchmarkGroup {
 
   double At(BenchmarkMetric metric, double percentile) const;          // interpolated between stored percentiles
   double PercentileOf(BenchmarkMetric metric, double value) const;     // 0-100, interpolated; see the NOTE in the .cpp
-  std::string Describe() const;          // "videos with 10K-200K views, not verified, active"
 };
 
 struct Benchmarks {
@@ -64,7 +63,7 @@ struct Benchmarks {
 
 struct BenchmarkOptions {
   int band_count = 10;                   // view bands, at view-count deciles
-  size_t min_rows = 30;                  // a (band, verified, status) cell needs this many videos to be kept
+  size_t min_rows = 100;                 // a (band, verified, status) cell needs this many videos to be kept
 };
 
 // Computes the table from rows with views > 0 (rows without views are skipped). Rows need not have likes,
@@ -78,6 +77,9 @@ int BenchmarkBandIndex(const Benchmarks& benchmarks, double views);
 const BenchmarkGroup& FindBenchmark(const Benchmarks& benchmarks, double views, bool verified, AuthorStatus status);
 const BenchmarkGroup& OverallBenchmark(const Benchmarks& benchmarks);   // every video, for questions without views
 
+// The group in words: "not verified, active videos with 10K-201K views"; "all videos".
+std::string DescribeGroup(const Benchmarks& benchmarks, const BenchmarkGroup& group);
+
 // ---------------------------------------------------------------------------
 // [SECTION] Text
 // ---------------------------------------------------------------------------
@@ -85,7 +87,7 @@ const BenchmarkGroup& OverallBenchmark(const Benchmarks& benchmarks);   // every
 // A per-view rate as a creator reads it: (0.025, "share") -> "about 1 share per 40 views";
 // (0.3, "like") -> "about 30 likes per 100 views". Zero gives "no shares".
 std::string DescribePerViews(double rate, const std::string& noun);
-std::string FormatPercentileRank(double percentile);   // 62.4 -> "P62"; below 1 -> "below P1"; above 99 -> "above P99"
+std::string FormatPercentileRank(double percentile);   // 62.4 -> "P62"; below 5 -> "below P5"; above 95 -> "above P95"
 
 // ---------------------------------------------------------------------------
 // [SECTION] Model file section "benchmarks"
@@ -93,7 +95,7 @@ std::string FormatPercentileRank(double percentile);   // 62.4 -> "P62"; below 1
 
 nlohmann::ordered_json BenchmarksToJson(const Benchmarks& benchmarks);
 // Reads and validates the section. Returns "" on success, else an error that names the field,
-// e.g. "benchmarks.groups[3].share_rate has 8 values, expected 9".
+// e.g. "benchmarks.groups[3].share_rate has 6 values, expected 7".
 std::string BenchmarksFromJson(const nlohmann::json& section, Benchmarks* benchmarks);
 std::string ValidateBenchmarks(const Benchmarks& benchmarks);   // "" when usable
 

@@ -1,4 +1,4 @@
-// Insights: what a set of videos says about likes. The like-rate
+// Insights: what a set of videos shows about likes. The like-rate
 // distribution, rank correlations between the rates, segments compared,
 // like rate against duration and against views, and how much of the like
 // rate each input explains on its own.
@@ -47,8 +47,9 @@ struct CurvePoint {
   double p75_like_rate = 0;
 };
 
-// How much of the variance of the log like rate one input explains on its own: the correlation ratio
-// (eta squared) over deciles of the input, or over its categories.
+// How much of the variance of the log like rate one input explains on its own. This is the correlation
+// ratio over deciles of the input (or over its categories), adjusted for the number of groups (epsilon
+// squared), so an input unrelated to likes scores about 0.
 struct InputImportance {
   std::string input;             // "views", "share_rate", "comment_rate", "download_rate", "duration_sec", ...
   double explained = 0;          // 0-1

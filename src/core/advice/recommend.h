@@ -4,10 +4,12 @@
 // For each lever (shares, comments, downloads per view, and duration) the
 // video is compared with similar videos: the benchmark group of its view
 // band, verified and account status (see benchmarks.h). A rate lever's target
-// is the next step up among P50 (typical), P75 (strong) and P90 of that group;
-// the duration target is the length the model prefers within the P5-P95
-// durations of the group. Every gain is the model's own difference in
-// prediction, with the lever at its target count and every other input kept.
+// is the next step up among P50 (typical), P75 (strong) and P90 of that group.
+// The duration target is the length the model prefers within the P5-P95
+// durations of the group. It is used only when the training data shows that
+// duration matters (model.insights), and otherwise stays at the current
+// length. Every gain is the model's own difference in prediction, with the
+// lever at its target count and every other input kept.
 //
 // NOTE: the model learned how likes go with these rates in the data; it has
 // not seen what happens when one creator changes one of them.
@@ -43,12 +45,13 @@ struct Recommendation {
   double likes_now = 0;          // the model's prediction for the video as it is
 
   LeverOutcome typical;          // at the group's P50
-  LeverOutcome strong;           // at the group's P75
+  LeverOutcome strong;           // at the group's P75; for duration, at the length the model prefers
   LeverOutcome target;           // the step recommended (one of the above, P90, or the best duration)
   double target_percentile = 0;  // 50, 75 or 90; for duration, the target's percentile among similar videos
 
   bool already_strong = false;   // the rate is at or above the group's P90: the target is the current value
-  bool small_effect = false;     // the gain at target is below RecommendOptions::small_gain_fraction
+  bool small_effect = false;     // |gain| at target is below RecommendOptions::small_gain_fraction
+  bool data_backed = true;       // false when the training data shows no effect for the lever (duration only)
   std::string target_text;       // "about 1 share per 40 views (1.2K shares)"
   std::string gain_text;         // "+3.1K likes (+12%)"
   std::string action;            // one practical action for this lever
@@ -58,6 +61,9 @@ struct Recommendation {
 struct RecommendOptions {
   double small_gain_fraction = 0.02;     // gains below 2% of the prediction are called small
   int duration_steps = 24;               // durations tried between the group's P5 and P95
+  // Duration must explain at least this share of the variance of the log like rate in the training data
+  // (InputImportance in model.insights) before the advice requests another length.
+  double min_duration_explained = 0.005;
 };
 
 struct RecommendResult {

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "core/advice/benchmarks.h"
+#include "core/advice/insights.h"
 #include "core/data/video.h"
 #include "core/model/features.h"
 #include "core/model/network.h"
@@ -77,6 +79,8 @@ class Model {
   Network network;
   OutputSpec output;
   TrainingInfo training;
+  Benchmarks benchmarks;                // per-view rate percentiles of the training rows (core/advice)
+  Insights insights;                    // summary of the training rows for the page (core/advice)
 
  private:
   void RunNetwork(const CompleteInputs& inputs, float* outputs) const;

@@ -183,6 +183,19 @@ void ReadOutput(Reader& read, const json& root, Model& model) {
   }
 }
 
+// The advice sections are validated by their own module, core/advice.
+void ReadAdvice(Reader& read, const json& root, Model& model) {
+  if (!read.ok()) return;
+  for (const char* section : {"benchmarks", "insights"}) {
+    if (!root.contains(section)) {
+      read.Fail(std::string("the model has no \"") + section + "\" section; train the model again with this version");
+      return;
+    }
+  }
+  if (std::string error = BenchmarksFromJson(root.at("benchmarks"), &model.benchmarks); !error.empty()) read.Fail(error);
+  if (std::string error = InsightsFromJson(root.at("insights"), &model.insights); !error.empty()) read.Fail(error);
+}
+
 void ReadTraining(Reader& read, const json& root, Model& model) {
   const json* training = read.Field(root, "training", "the model");
   if (!training) return;
@@ -250,6 +263,8 @@ std::string ModelToJson(const Model& model) {
                       {"validation_loss", t.validation_loss},
                       {"loss", t.loss},
                       {"optimizer", t.optimizer}};
+  root["benchmarks"] = BenchmarksToJson(model.benchmarks);
+  root["insights"] = InsightsToJson(model.insights);
   return root.dump(1) + "\n";
 }
 
@@ -279,6 +294,7 @@ ModelLoadResult ModelFromJson(std::string_view text) {
   ReadNetwork(read, root, model);
   ReadOutput(read, root, model);
   ReadTraining(read, root, model);
+  ReadAdvice(read, root, model);
   if (!read.ok()) return result;
   if (std::string error = model.Validate(); !error.empty()) {
     result.error = "invalid model file: " + error;

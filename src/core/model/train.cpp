@@ -251,6 +251,11 @@ std::unique_ptr<Trainer> Trainer::Create(const std::vector<VideoRecord>& rows, c
   std::vector<VideoRecord> train_copy;
   for (const VideoRecord* row : train_rows) train_copy.push_back(*row);
   s.model.imputer = Imputer::Fit(train_copy);
+  // Benchmarks and insights describe every row the model learns from, the validation rows included.
+  std::vector<VideoRecord> known_rows = train_copy;
+  for (const VideoRecord* row : validation_rows) known_rows.push_back(*row);
+  s.model.benchmarks = ComputeBenchmarks(known_rows);
+  s.model.insights = ComputeInsights(known_rows);
   std::vector<CompleteInputs> complete;
   std::vector<double> targets;
   for (const VideoRecord* row : train_rows) {
