@@ -236,16 +236,20 @@ ChatReply Conversation::Reply(Intent intent, const ChatSlots& before, const Pars
     }
   };
   auto need_views = [&](const std::string& for_what) {
+    ask = ChatSlot::views;
     if (!model_) {
       lines.push_back("No model is loaded, so I can't " + for_what + " yet.");
       return;
     }
-    ask = ChatSlot::views;
     lines.push_back("I need the video's views to " + for_what + ".");
   };
 
   switch (intent) {
     case Intent::help:
+      if (!parsed.intent && !lines.empty()) {
+        lines.push_back("Type \"help\" for examples of what I understand.");
+        break;
+      }
       if (parsed.greeting && lines.empty()) lines.push_back("Hi! I'm LikeCast.");
       lines.push_back(chat::HelpText());
       break;

@@ -109,6 +109,7 @@ size_t ItemBuilder::ReadSpelled(size_t t, double* value) const {
     if ((any || article) && ScaleWordAt(i)) {
       total += (current == 0 ? 1 : current) * info.value;
       current = 0;
+      any = true;
       ++i;
       record();
       continue;
@@ -407,6 +408,13 @@ std::vector<Item> ItemBuilder::Build() {
       item.kind = ItemKind::separator;
     }
     if (c == '>') item.kind = ItemKind::approx;
+    // "views - 8000": a dash between a field and its number ties them, unless a number came before the field.
+    const bool field_before = !items_.empty() && (items_.back().kind == ItemKind::field ||
+                                                  items_.back().kind == ItemKind::duration_field);
+    const bool number_before_field = items_.size() >= 2 && items_[items_.size() - 2].kind == ItemKind::number;
+    if (c == '-' && field_before && !number_before_field && t_ + 1 < tokens_.size() &&
+        tokens_[t_ + 1].kind == TokenKind::number)
+      item.kind = ItemKind::binder;
     ++t_;
     Push(std::move(item));
   }

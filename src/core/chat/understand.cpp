@@ -37,7 +37,6 @@ class Binder {
   std::optional<size_t> FieldAfter(size_t n, bool allow_binder) const;
   std::optional<size_t> FieldBefore(size_t n, bool* through_binder) const;
   bool CanTake(const Item& field, const Item& number) const;
-  bool SegmentOpensWithNumber(size_t n) const;
   int DirectionNear(size_t from, size_t to) const;
   void BindRelative();
   void BindThroughBinders();
@@ -90,15 +89,26 @@ bool Binder::CanTake(const Item& field, const Item& number) const {
   return number.number_kind == NumberKind::count;
 }
 
-// True when the part of the message holding item n (between separators) names a number before any field.
-bool Binder::SegmentOpensWithNumber(size_t n) const {
-  size_t start = n;
-  while (start > 0 && items_[start - 1].kind != ItemKind::separator) --start;
-  for (size_t i = start; i < items_.size() && items_[i].kind != ItemKind::separator; ++i) {
-    if (IsFieldLike(items_[i])) return false;
-    if (IsCount(items_[i])) return true;
+// For each item, whether the part of the message holding it (between separators) names a number before
+// any field. One pass, so that long messages stay linear.
+std::vector<bool> SegmentsOpeningWithNumber(const std::vector<Item>& items) {
+  std::vector<bool> opens(items.size(), true);
+  size_t start = 0;
+  while (start < items.size()) {
+    size_t end = start;
+    while (end < items.size() && items[end].kind != ItemKind::separator) ++end;
+    bool number_first = true;
+    for (size_t i = start; i < end; ++i) {
+      if (IsFieldLike(items[i])) {
+        number_first = false;
+        break;
+      }
+      if (IsCount(items[i])) break;
+    }
+    for (size_t i = start; i < end; ++i) opens[i] = number_first;
+    start = end + 1;
   }
-  return true;
+  return opens;
 }
 
 // +1 for "more", "up", "+"; -1 for "less", "down", "-"; 0 when no direction word lies within
@@ -243,6 +253,7 @@ void Binder::BindThroughBinders() {
 }
 
 void Binder::BindBySegment() {
+  const std::vector<bool> opens_with_number = SegmentsOpeningWithNumber(items_);
   for (size_t n = 0; n < items_.size(); ++n) {
     if (!IsCount(items_[n]) || items_[n].bound) continue;
     std::optional<size_t> after = FieldAfter(n, false);
@@ -250,13 +261,12 @@ void Binder::BindBySegment() {
     std::optional<size_t> before = FieldBefore(n, &through_binder);
     if (after && !CanTake(items_[*after], items_[n])) after.reset();
     if (before && !CanTake(items_[*before], items_[n])) before.reset();
-    const bool prefer_after = SegmentOpensWithNumber(n);
-    const std::optional<size_t> first = prefer_after ? after : before;
-    const std::optional<size_t> second = prefer_after ? before : after;
-    if (first) {
-      Emit(n, *first);
-    } else if (second) {
-      Emit(n, *second);
+    if (opens_with_number[n] && after) {
+      Emit(n, *after);
+    } else if (before) {
+      Emit(n, *before);
+    } else if (after) {
+      Emit(n, *after);
     }
   }
 }
