@@ -63,13 +63,16 @@ void PrintJson(const RecommendResult& result, const Explanation* explanation) {
 
 std::string CurrentText(const Recommendation& r) {
   if (r.lever == Lever::duration_sec) return FormatDuration(r.current);
-  return FormatInteger(r.current) + " " + r.lever_name;
+  std::string noun = r.lever_name;
+  if (std::round(r.current) == 1) noun.pop_back();   // "1 share"
+  return FormatInteger(r.current) + " " + noun;
 }
 
 void PrintText(const RecommendResult& result, const Explanation& explanation, const Prediction& prediction) {
   std::printf("Predicted likes: %s.\n", FormatInteger(result.likes).c_str());
-  std::printf("Compared with %s videos like this one: %s.\n\n", FormatInteger(static_cast<double>(result.group_rows)).c_str(),
+  std::printf("Compared with %s videos like this one: %s.\n", FormatInteger(static_cast<double>(result.group_rows)).c_str(),
               result.group.c_str());
+  std::printf("%s\n\n", result.summary.c_str());
 
   int rank = 1;
   for (const Recommendation& r : result.recommendations) {

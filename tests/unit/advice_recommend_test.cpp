@@ -112,6 +112,22 @@ TEST_CASE("recommendation for a rate above P90") {
   CHECK(comments.action == "Keep doing what earned them: this comment rate is already above P90 of similar videos.");
 }
 
+TEST_CASE("recommendation when no step helps") {
+  const std::vector<VideoRecord> rows = advice_testing::MakeVideos(3000);
+  advice_testing::LinearWeights weights;
+  weights.values[1] = -0.5f;   // likes fall as the share rate rises
+  const Model model = advice_testing::MakeLinearModel(rows, weights);
+  const CompleteInputs inputs = WeakVideo(model);
+  const RecommendResult result = RecommendFor(model, inputs);
+  const Recommendation& shares = Find(result, Lever::shares);
+  // Every step loses likes, so the target is the step that loses the least: the nearest, P50.
+  CHECK(shares.target_percentile == 50);
+  CHECK(shares.target.gain < 0);
+  CHECK(shares.strong.gain < shares.target.gain);
+  CHECK(result.recommendations.back().lever == Lever::shares);
+  CHECK(shares.action.rfind("More shares do not raise the model's prediction for this video", 0) == 0);
+}
+
 TEST_CASE("recommendation on duration follows the data check") {
   const std::vector<VideoRecord> rows = advice_testing::MakeVideos(3000);
   Model model = advice_testing::MakeLinearModel(rows);

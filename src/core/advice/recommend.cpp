@@ -11,6 +11,19 @@
 namespace likecast {
 namespace {
 
+constexpr double kMinStep = 1.1;   // a rate target is at least 10% above the current rate
+
+// "1 share", "3 shares".
+std::string Counted(double count, const std::string& noun) {
+  return FormatInteger(count) + " " + noun + (std::round(count) == 1 ? "" : "s");
+}
+
+// "is at P62", "is above P95".
+std::string IsAtRank(double percentile) {
+  const std::string rank = FormatPercentileRank(percentile);
+  return rank[0] == 'P' ? "is at " + rank : "is " + rank;
+}
+
 // ---------------------------------------------------------------------------
 // [SECTION] Model outcomes
 // ---------------------------------------------------------------------------
@@ -69,12 +82,17 @@ LeverOutcome Outcome(const Model& model, const CompleteInputs& inputs, Lever lev
   return outcome;
 }
 
+// A percentage with the decimals its size needs: "12%", "3.4%", "0.02%".
+std::string ShortPercent(double fraction) {
+  const double magnitude = std::fabs(fraction);
+  return FormatPercent(fraction, magnitude >= 0.1 ? 0 : (magnitude >= 0.01 ? 1 : 2));
+}
+
 // "+3.1K likes (+12%)". The likes are rounded first, as `likecast predict` prints them.
 std::string GainText(const LeverOutcome& outcome) {
-  const double percent = outcome.gain_fraction * 100.0;
   const double gain = std::round(outcome.likes) - std::round(outcome.likes - outcome.gain);
-  return (gain >= 0 ? "+" : "") + FormatCount(gain) + " likes (" + (percent >= 0 ? "+" : "") +
-         FormatPlain(percent, std::fabs(percent) >= 10 ? 0 : 1) + "%)";
+  return (gain >= 0 ? "+" : "") + FormatCount(gain) + " likes (" + (outcome.gain_fraction >= 0 ? "+" : "") +
+         ShortPercent(outcome.gain_fraction) + ")";
 }
 
 std::string RateText(Lever lever, double rate) {
@@ -86,9 +104,9 @@ std::string RateText(Lever lever, double rate) {
 // [SECTION] One lever
 // ---------------------------------------------------------------------------
 
-// Rate levers: the target is the first of P50, P75 and P90 above the video's rate, and at least one more count.
+// Rate levers: targets at P50, P75 or P90 of similar videos, and at least one more count than now.
 Recommendation RateLever(const Model& model, const CompleteInputs& inputs, Lever lever, const BenchmarkGroup& group,
-                         double likes_now) {
+                         double likes_now, double small_gain_fraction) {
   const BenchmarkMetric metric = MetricOf(lever);
   Recommendation r;
   r.lever = lever;
@@ -100,14 +118,20 @@ Recommendation RateLever(const Model& model, const CompleteInputs& inputs, Lever
   r.typical = Outcome(model, inputs, lever, group.At(metric, 50) * inputs.views, likes_now);
   r.strong = Outcome(model, inputs, lever, group.At(metric, 75) * inputs.views, likes_now);
 
+  // The steps are P50, P75 and P90 that raise the rate by kMinStep or more, so a video just under P75 is sent on
+  // to P90. The target is the nearest step whose gain is worth it; when none is, the step with the largest gain.
   r.already_strong = true;
   for (double percentile : {50.0, 75.0, 90.0}) {
     const double rate = group.At(metric, percentile);
-    if (r.current_rate >= rate) continue;
+    if (r.current_rate * kMinStep >= rate) continue;
+    const LeverOutcome step = Outcome(model, inputs, lever, std::max(rate * inputs.views, r.current + 1), likes_now);
+    const bool first_step = r.already_strong;
+    const bool target_worth_it = !first_step && r.target.gain_fraction >= small_gain_fraction;
+    if (first_step || (!target_worth_it && step.gain > r.target.gain)) {
+      r.target = step;
+      r.target_percentile = percentile;
+    }
     r.already_strong = false;
-    r.target_percentile = percentile;
-    r.target = Outcome(model, inputs, lever, std::max(rate * inputs.views, r.current + 1), likes_now);
-    break;
   }
   if (r.already_strong) {
     r.target_percentile = r.percentile;
@@ -115,18 +139,24 @@ Recommendation RateLever(const Model& model, const CompleteInputs& inputs, Lever
   }
 
   const std::string noun = Noun(lever);
-  r.target_text = RateText(lever, r.target.rate) + " (" + FormatInteger(r.target.value) + " " + noun + "s)";
-  r.reason = "Your " + noun + " rate, " + RateText(lever, r.current_rate) + ", is at " + FormatPercentileRank(r.percentile) +
+  r.target_text = RateText(lever, r.target.rate) + " (" + Counted(r.target.value, noun) + ")";
+  r.reason = "Your " + noun + " rate, " + RateText(lever, r.current_rate) + ", " + IsAtRank(r.percentile) +
              " of similar videos.";
-  // "(about 1 share per 29 views) the model predicts +564 likes (+191%)"
+  // "(about 1 share per 29 views) the model predicts +564 likes (+191%)". A target rounded up to one more
+  // count shows it: "(about 1 comment per 1,600 views, rounded up to 1 comment)".
   const auto at = [&](double percentile, const LeverOutcome& outcome) {
-    return "(" + RateText(lever, group.At(metric, percentile)) + ") the model predicts " + GainText(outcome);
+    const double rate = group.At(metric, percentile);
+    std::string text = "(" + RateText(lever, rate);
+    if (outcome.value > std::round(rate * inputs.views)) text += ", rounded up to " + Counted(outcome.value, noun);
+    return text + ") the model predicts " + GainText(outcome);
   };
   if (r.current_rate < group.At(metric, 50)) {
-    r.reason += " At their median " + at(50, r.typical) + "; at P75 " + at(75, r.strong) + ".";
+    r.reason += " At their median " + at(50, r.typical) + "; at P75 " + at(75, r.strong);
+    r.reason += r.target_percentile == 90 ? "; at P90 " + at(90, r.target) + "." : ".";
   } else if (!r.already_strong) {
-    r.reason += " It is above their median; at P" + FormatPlain(r.target_percentile, 0) + " " +
-                at(r.target_percentile, r.target) + ".";
+    const bool above = r.current_rate > group.At(metric, 50);
+    r.reason += std::string(above ? " It is above" : " It is at") + " their median; at P" +
+                FormatPlain(r.target_percentile, 0) + " " + at(r.target_percentile, r.target) + ".";
   } else {
     r.reason += " It is above their P90 (" + RateText(lever, group.At(metric, 90)) + ").";
   }
@@ -209,39 +239,42 @@ Recommendation DurationLever(const Model& model, const CompleteInputs& inputs, c
 // ---------------------------------------------------------------------------
 
 std::string Action(const Recommendation& r, const std::string& best_lever) {
-  const std::string more = FormatInteger(r.target.value - r.current);
+  const std::string noun = Noun(r.lever);
+  const std::string more = Counted(r.target.value - r.current, std::string("more ") + noun);
   if (r.lever == Lever::duration_sec) {
     if (!r.data_backed)
       return "Keep the length the content needs: in the training data the like rate does not change with length.";
     if (r.small_effect)
       return "Keep the length the content needs: the best length for similar videos adds only " +
-             FormatPercent(std::max(0.0, r.target.gain_fraction)) + " to the prediction.";
+             ShortPercent(std::max(0.0, r.target.gain_fraction)) + " to the prediction.";
     if (r.target.value < r.current)
       return "Cut it to about " + FormatDuration(r.target.value) +
              ": trim the intro so the hook lands in the first two seconds, and end on the payoff.";
     return "Let it run to about " + FormatDuration(r.target.value) +
            ": add a second example or the result, not filler, so viewers stay to the end.";
   }
+  // The action points to the best lever when that one is worth the effort and is not this one.
+  const bool point_elsewhere = !best_lever.empty() && best_lever != LeverLabel(r.lever);
   if (r.already_strong)
-    return "Keep doing what earned them: this " + std::string(Noun(r.lever)) + " rate is already above P90 of similar videos.";
-  if (r.small_effect && r.target.gain > 0)
-    return std::string("Little to win here: reaching P") + FormatPlain(r.target_percentile, 0) + " of similar videos adds " +
-           FormatPercent(r.target.gain_fraction) + " to the prediction, so put the effort into " +
-           (best_lever.empty() || best_lever == LeverLabel(r.lever) ? "the video itself" : best_lever) + ".";
+    return "Keep doing what earned them: this " + noun + " rate is already above P90 of similar videos.";
+  if (r.small_effect && r.target.gain > 0) {
+    const std::string text = "Little to win here: reaching P" + FormatPlain(r.target_percentile, 0) +
+                             " of similar videos adds " + ShortPercent(r.target.gain_fraction) + " to the prediction";
+    return point_elsewhere ? text + ", so put the effort into " + best_lever + "." : text + ".";
+  }
   if (r.target.gain <= 0) {
-    const std::string text = "More " + std::string(Noun(r.lever)) + "s do not raise the model's prediction for this video";
-    if (best_lever.empty() || best_lever == LeverLabel(r.lever)) return text + ".";
-    return text + "; put the effort into " + best_lever + " instead.";
+    const std::string text = "More " + noun + "s do not raise the model's prediction for this video";
+    return point_elsewhere ? text + "; put the effort into " + best_lever + " instead." : text + ".";
   }
   switch (r.lever) {
     case Lever::shares:
-      return "Aim for " + more + " more shares: close with a line that names who to send it to (\"send this to someone "
+      return "Aim for " + more + ": close with a line that names who to send it to (\"send this to someone "
              "who...\"), the most direct prompt for a share.";
     case Lever::comments:
-      return "Aim for " + more + " more comments: ask one specific question on screen or in the caption, and reply to "
+      return "Aim for " + more + ": ask one specific question on screen or in the caption, and reply to "
              "the first comments within the hour so threads start.";
     case Lever::downloads:
-      return "Aim for " + more + " more downloads: make it worth keeping (steps, a list or a reference shown long "
+      return "Aim for " + more + ": make it worth keeping (steps, a list or a reference shown long "
              "enough to save) and check that downloads are allowed in the video's settings.";
     case Lever::duration_sec: break;
   }
@@ -277,17 +310,27 @@ RecommendResult RecommendFor(const Model& model, const CompleteInputs& inputs, c
   result.likes = model.PredictLikes(inputs);
 
   for (Lever lever : {Lever::shares, Lever::comments, Lever::downloads})
-    result.recommendations.push_back(RateLever(model, inputs, lever, group, result.likes));
+    result.recommendations.push_back(RateLever(model, inputs, lever, group, result.likes, options.small_gain_fraction));
   result.recommendations.push_back(DurationLever(model, inputs, group, result.likes, options));
 
   std::stable_sort(result.recommendations.begin(), result.recommendations.end(),
                    [](const Recommendation& a, const Recommendation& b) { return a.target.gain > b.target.gain; });
-  const Recommendation& best = result.recommendations.front();
-  const std::string best_lever = best.target.gain > 0 ? LeverLabel(best.lever) : "";
   for (Recommendation& r : result.recommendations) {
     r.small_effect = std::fabs(r.target.gain_fraction) < options.small_gain_fraction;
     r.gain_text = GainText(r.target);
-    r.action = Action(r, best_lever);
+  }
+  const Recommendation& best = result.recommendations.front();
+  const bool best_is_worth_it = best.target.gain > 0 && !best.small_effect;
+  const std::string best_lever = best_is_worth_it ? LeverLabel(best.lever) : "";
+  for (Recommendation& r : result.recommendations) r.action = Action(r, best_lever);
+
+  if (best_is_worth_it) {
+    result.summary = "The biggest lever for this video is " + best_lever + ": " + best.gain_text + " at " +
+                     best.target_text + ".";
+  } else {
+    result.summary = "No lever adds " + ShortPercent(options.small_gain_fraction) +
+                     " or more to this video's predicted likes: compared with " + result.group +
+                     ", it is at or above the rates where the model sees a gain.";
   }
   return result;
 }

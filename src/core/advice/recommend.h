@@ -3,16 +3,19 @@
 //
 // For each lever (shares, comments, downloads per view, and duration) the
 // video is compared with similar videos: the benchmark group of its view
-// band, verified and account status (see benchmarks.h). A rate lever's target
-// is the next step up among P50 (typical), P75 (strong) and P90 of that group.
+// band, verified and account status (see benchmarks.h). A rate lever's steps
+// are P50 (typical), P75 (strong) and P90 of that group, where at least 10%
+// above the video's rate. The target is the nearest step whose gain is at
+// least RecommendOptions::small_gain_fraction, or else the step with the
+// largest gain.
 // The duration target is the length the model prefers within the P5-P95
 // durations of the group. It is used only when the training data shows that
 // duration matters (model.insights), and otherwise stays at the current
 // length. Every gain is the model's own difference in prediction, with the
 // lever at its target count and every other input kept.
 //
-// NOTE: the model learned how likes go with these rates in the data; it has
-// not seen what happens when one creator changes one of them.
+// NOTE: the model learned how likes go with these rates across videos. It has
+// not seen what happens when one creator changes one rate and not the others.
 #pragma once
 
 #include <string>
@@ -46,7 +49,7 @@ struct Recommendation {
 
   LeverOutcome typical;          // at the group's P50
   LeverOutcome strong;           // at the group's P75; for duration, at the length the model prefers
-  LeverOutcome target;           // the step recommended (one of the above, P90, or the best duration)
+  LeverOutcome target;           // the step advised (one of the above, P90, or the best duration)
   double target_percentile = 0;  // 50, 75 or 90; for duration, the target's percentile among similar videos
 
   bool already_strong = false;   // the rate is at or above the group's P90: the target is the current value
@@ -71,6 +74,7 @@ struct RecommendResult {
   std::string group;                         // the similar videos compared with, BenchmarkGroup::Describe()
   size_t group_rows = 0;
   std::vector<Recommendation> recommendations;   // one per lever, largest target gain first
+  std::string summary;                       // one sentence: the best lever and its gain, or that none is worth it
   std::string error;                         // set when the model has no benchmarks or views <= 0
 };
 
