@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -12,6 +13,7 @@
 #include "cli/commands.h"
 #include "cli/video_options.h"
 #include "core/advice/insights.h"
+#include "core/advice/recommend.h"
 #include "core/common/format.h"
 #include "core/data/dataset.h"
 
@@ -75,46 +77,74 @@ void PrintText(const Insights& insights) {
     std::printf("  %-14s %7s\n", i.input.c_str(), FormatPercent(i.explained, 2).c_str());
 }
 
+// The model's duration effect on the rows with views, each completed as `likecast predict` would.
+DurationEffect MeasureModelDuration(const Model& model, const std::vector<VideoRecord>& rows) {
+  std::vector<CompleteInputs> videos;
+  for (const VideoRecord& row : rows)
+    if (row.inputs.views && *row.inputs.views > 0) videos.push_back(model.imputer.Complete(row.inputs, nullptr));
+  return MeasureDurationEffect(model, videos);
+}
+
+void PrintDurationEffect(const DurationEffect& effect, const Insights& insights) {
+  double explained = 0;
+  for (const InputImportance& i : insights.importance)
+    if (i.input == "duration_sec") explained = i.explained;
+  std::printf("\nDuration in the model: changing only the length between %s and %s moves the prediction by a median\n"
+              "%s (P90 %s) over %zu videos, while duration explains %s of the variance of the like rate in the data.\n",
+              FormatDuration(effect.min_sec).c_str(), FormatDuration(effect.max_sec).c_str(),
+              FormatPercent(effect.median_swing).c_str(), FormatPercent(effect.p90_swing).c_str(), effect.videos,
+              FormatPercent(explained, 2).c_str());
+}
+
 }  // namespace
 
 int RunInsights(int argc, char** argv) {
   Args args(argc, argv, 2, {"data", "model"}, {"json", "help"});
   if (args.Flag("help")) {
     std::printf(
-        "usage: likecast insights --data CSV [--json]\n"
+        "usage: likecast insights --data CSV [--model M] [--json]\n"
         "       likecast insights --model M [--json]\n\n"
         "Summarises videos with views and likes: like-rate distribution, Spearman correlations between the\n"
         "rates, segments (verified, account status, claim or opinion), like rate by duration and by views,\n"
         "and how much of the like rate each input explains on its own.\n\n"
         "  --data CSV       the videos to summarise (every row with views above 0 and likes)\n"
-        "  --model FILE     without --data: print the summary of the training rows stored in the model\n"
+        "  --model FILE     with --data: also measure how much the model's prediction moves with duration\n"
+        "                   on those videos; without --data: print the summary stored in the model\n"
         "  --json           print the summary as JSON, in the layout of the model file's \"insights\" section,\n"
         "                   plus \"highlights\"\n");
     return kExitOk;
   }
   if (!args.error().empty()) return PrintError(args.error() + "; run 'likecast insights --help'", kExitUsage);
 
-  Insights insights;
-  if (const auto data_path = args.Value("data")) {
+  const auto data_path = args.Value("data");
+  if (!data_path && !args.Value("model"))
+    return PrintError("--data is required: the CSV file to summarise (or --model M for the training summary)", kExitUsage);
+  Model model;
+  if (args.Value("model") && !LoadModelOption(args, &model)) return kExitModel;
+
+  Insights insights = model.insights;
+  std::optional<DurationEffect> duration;
+  if (data_path) {
     const Dataset data = LoadDatasetFromFile(*data_path);
     if (!data.ok()) return PrintError(*data_path + ": " + data.error, kExitRejected);
     insights = ComputeInsights(data.rows);
     if (!insights.error.empty()) return PrintError(*data_path + ": " + insights.error, kExitRejected);
-  } else if (args.Value("model")) {
-    Model model;
-    if (!LoadModelOption(args, &model)) return kExitModel;
-    insights = model.insights;
-  } else {
-    return PrintError("--data is required: the CSV file to summarise (or --model M for the training summary)", kExitUsage);
+    if (args.Value("model")) duration = MeasureModelDuration(model, data.rows);
   }
 
   if (args.Flag("json")) {
     nlohmann::ordered_json out = InsightsToJson(insights);
     out["highlights"] = InsightHighlights(insights);
+    if (duration) {
+      out["model_duration_effect"] = {{"videos", duration->videos},          {"min_sec", duration->min_sec},
+                                      {"max_sec", duration->max_sec},        {"median_swing", duration->median_swing},
+                                      {"p90_swing", duration->p90_swing}};
+    }
     std::printf("%s\n", out.dump(2).c_str());
     return kExitOk;
   }
   PrintText(insights);
+  if (duration) PrintDurationEffect(*duration, insights);
   return kExitOk;
 }
 

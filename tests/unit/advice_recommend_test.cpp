@@ -173,3 +173,44 @@ TEST_CASE("recommendation errors") {
 }
 
 }  // namespace likecast
+
+namespace likecast {
+
+TEST_CASE("duration effect of the model") {
+  const std::vector<VideoRecord> rows = advice_testing::MakeVideos(1000);
+  std::vector<CompleteInputs> videos;
+  for (const VideoRecord& row : rows) videos.push_back(CompleteFromRecord(row, Imputer::Fit(rows)));
+
+  SUBCASE("a model that ignores duration does not move") {
+    advice_testing::LinearWeights weights;
+    weights.values[4] = 0.0f;
+    const DurationEffect effect = MeasureDurationEffect(advice_testing::MakeLinearModel(rows, weights), videos);
+    CHECK(effect.videos == videos.size());
+    CHECK(effect.median_swing == 0);
+    CHECK(effect.p90_swing == 0);
+  }
+  SUBCASE("a model that falls with duration moves by its range") {
+    const Model model = advice_testing::MakeLinearModel(rows);
+    const DurationEffect effect = MeasureDurationEffect(model, videos);
+    const BenchmarkGroup& all = OverallBenchmark(model.benchmarks);
+    CHECK(effect.min_sec == std::round(all.At(BenchmarkMetric::duration_sec, 5)));
+    CHECK(effect.max_sec == std::round(all.At(BenchmarkMetric::duration_sec, 95)));
+    CHECK(effect.median_swing > 0);
+    CHECK(effect.p90_swing >= effect.median_swing);
+    // Copies of one video all swing by the same hand-worked amount: the model falls with length, so the
+    // shortest length gives the most likes and the longest the fewest.
+    const std::vector<CompleteInputs> copies(5, videos[0]);
+    const DurationEffect same = MeasureDurationEffect(model, copies);
+    CompleteInputs video = videos[0];
+    const double now = model.PredictLikes(video);
+    video.duration_sec = effect.min_sec;
+    const double shortest = model.PredictLikes(video);
+    video.duration_sec = effect.max_sec;
+    const double longest = model.PredictLikes(video);
+    CHECK(same.videos == 5);
+    CHECK(same.median_swing == doctest::Approx((shortest - longest) / now));
+    CHECK(same.p90_swing == same.median_swing);
+  }
+}
+
+}  // namespace likecast

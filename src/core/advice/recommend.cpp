@@ -339,4 +339,33 @@ std::vector<Recommendation> Recommend(const Model& model, const CompleteInputs& 
   return RecommendFor(model, inputs).recommendations;
 }
 
+DurationEffect MeasureDurationEffect(const Model& model, const std::vector<CompleteInputs>& videos, int steps) {
+  DurationEffect effect;
+  if (model.benchmarks.empty()) return effect;
+  const BenchmarkGroup& all = OverallBenchmark(model.benchmarks);
+  effect.min_sec = std::round(all.At(BenchmarkMetric::duration_sec, 5));
+  effect.max_sec = std::round(all.At(BenchmarkMetric::duration_sec, 95));
+  steps = std::max(2, steps);
+
+  std::vector<double> swings;
+  for (const CompleteInputs& video : videos) {
+    const double now = model.PredictLikes(video);
+    if (!(video.views > 0) || !(now > 0)) continue;
+    double lowest = now, highest = now;
+    for (int i = 0; i < steps; ++i) {
+      const double seconds = std::round(effect.min_sec + (effect.max_sec - effect.min_sec) * i / (steps - 1));
+      const double likes = model.PredictLikes(WithLever(video, Lever::duration_sec, seconds));
+      lowest = std::min(lowest, likes);
+      highest = std::max(highest, likes);
+    }
+    swings.push_back((highest - lowest) / now);
+  }
+  effect.videos = swings.size();
+  if (swings.empty()) return effect;
+  std::sort(swings.begin(), swings.end());
+  effect.median_swing = swings[swings.size() / 2];
+  effect.p90_swing = swings[std::min(swings.size() - 1, swings.size() * 9 / 10)];
+  return effect;
+}
+
 }  // namespace likecast

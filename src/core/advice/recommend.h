@@ -84,4 +84,16 @@ RecommendResult RecommendFor(const Model& model, const CompleteInputs& inputs, c
 // The same, as a plain list; empty when RecommendFor reports an error.
 std::vector<Recommendation> Recommend(const Model& model, const CompleteInputs& inputs);
 
+// How much the model's prediction moves when only the length changes, over many videos.
+struct DurationEffect {
+  size_t videos = 0;
+  double min_sec = 0;            // lengths tried: P5 to P95 of every training video's duration
+  double max_sec = 0;
+  double median_swing = 0;       // median over videos of (max - min prediction) / prediction at the video's length
+  double p90_swing = 0;
+};
+
+// Measures DurationEffect on `videos` (views > 0), trying `steps` lengths each. Needs the model's benchmarks.
+DurationEffect MeasureDurationEffect(const Model& model, const std::vector<CompleteInputs>& videos, int steps = 12);
+
 }  // namespace likecast
