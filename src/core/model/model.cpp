@@ -23,13 +23,38 @@ void Model::RunNetwork(const CompleteInputs& inputs, float* outputs) const {
   float scratch[kMaxScratch];
   this->features.Encode(inputs, features);
   network.Forward(features, outputs, scratch);
+  if (ensemble.empty()) return;
+
+  const int count = network.outputs();
+  float member_outputs[kMaxOutputs];
+  for (const Network& member : ensemble) {
+    member.Forward(features, member_outputs, scratch);
+    for (int k = 0; k < count; ++k) outputs[k] += member_outputs[k];
+  }
+  const float scale = 1.0f / static_cast<float>(ensemble.size() + 1);
+  for (int k = 0; k < count; ++k) outputs[k] *= scale;
+}
+
+double Model::PointLikes(const float* outputs, double log_views) const {
+  auto head_value = [&](int head) { return output.target_mean + output.target_std * outputs[head]; };
+  double point = head_value(output.point_head);
+  if (output.median_head >= 0)
+    point = (1.0 - output.median_weight) * point + output.median_weight * head_value(output.median_head);
+  const double log_mean = DecodeLikes(log_views, point + output.point_shift);
+  if (output.mean_head < 0) return log_mean;
+
+  // The mean of the likes wins R² on raw counts, which only large videos move; the mean of
+  // log likes wins everywhere else. The weight moves from one to the other around the pivot.
+  const double mean = DecodeLikes(log_views, head_value(output.mean_head));
+  const double pivot = output.blend_pivot_likes;
+  const double weight = pivot > 0 ? mean * mean / (mean * mean + pivot * pivot) : 1.0;
+  return weight * mean + (1.0 - weight) * log_mean;
 }
 
 double Model::PredictLikes(const CompleteInputs& inputs) const {
   float outputs[kMaxOutputs];
   RunNetwork(inputs, outputs);
-  const double y = output.target_mean + output.target_std * outputs[output.point_head] + output.point_shift;
-  return DecodeLikes(std::log1p(inputs.views), y);
+  return PointLikes(outputs, std::log1p(inputs.views));
 }
 
 void Model::PredictRange(const CompleteInputs& inputs, double* likes, double* p10, double* p90) const {
@@ -41,7 +66,7 @@ void Model::PredictRange(const CompleteInputs& inputs, double* likes, double* p1
   const double point = head_value(output.point_head);
   const double low = output.low_head >= 0 ? head_value(output.low_head) : point;
   const double high = output.high_head >= 0 ? head_value(output.high_head) : point;
-  *likes = DecodeLikes(log_views, point + output.point_shift);
+  *likes = PointLikes(outputs, log_views);
   // Quantile heads can cross on odd inputs; the range always contains the prediction.
   *p10 = std::min(*likes, DecodeLikes(log_views, low + output.low_shift));
   *p90 = std::max(*likes, DecodeLikes(log_views, high + output.high_shift));
@@ -58,6 +83,15 @@ std::string Model::Validate() const {
   if (std::string error = features.Validate(); !error.empty()) return error;
   if (std::string error = imputer.Validate(); !error.empty()) return error;
   if (std::string error = network.Validate(); !error.empty()) return error;
+  for (size_t m = 0; m < ensemble.size(); ++m) {
+    const std::string where = "ensemble network " + std::to_string(m + 1);
+    if (std::string error = ensemble[m].Validate(); !error.empty()) return where + ": " + error;
+    if (ensemble[m].inputs() != network.inputs() || ensemble[m].outputs() != network.outputs())
+      return where + " has " + std::to_string(ensemble[m].inputs()) + " inputs and " +
+             std::to_string(ensemble[m].outputs()) + " outputs, expected " + std::to_string(network.inputs()) +
+             " and " + std::to_string(network.outputs()) + " like the first network";
+  }
+  if (ensemble.size() > 15) return "the ensemble has " + std::to_string(ensemble.size() + 1) + " networks, at most 16 are read";
   if (network.inputs() != kFeatureCount)
     return "the network takes " + std::to_string(network.inputs()) + " inputs, expected " + std::to_string(kFeatureCount);
   const int heads = static_cast<int>(output.heads.size());
@@ -66,12 +100,24 @@ std::string Model::Validate() const {
            std::to_string(heads) + " heads";
   for (const DenseLayer& layer : network.layers())
     if (layer.outputs * 2 > kMaxScratch) return "a layer is wider than 4096 units";
+  for (size_t k = 0; k < output.heads.size(); ++k) {
+    const OutputHead& head = output.heads[k];
+    const std::string where = "output head " + std::to_string(k) + " (\"" + head.name + "\")";
+    if (head.loss != "squared" && head.loss != "pinball" && head.loss != "squared_count")
+      return where + " has loss \"" + head.loss + "\", expected squared, pinball or squared_count";
+    if (head.loss == "pinball" && !(head.quantile > 0 && head.quantile < 1))
+      return where + " has quantile " + std::to_string(head.quantile) + ", expected a value between 0 and 1";
+  }
   auto head_ok = [&](int head, bool optional) { return (optional && head == -1) || (head >= 0 && head < heads); };
-  if (!head_ok(output.point_head, false) || !head_ok(output.low_head, true) || !head_ok(output.high_head, true))
+  if (!head_ok(output.point_head, false) || !head_ok(output.mean_head, true) || !head_ok(output.median_head, true) || !head_ok(output.low_head, true) ||
+      !head_ok(output.high_head, true))
     return "the output head indices are out of range";
-  for (double value : {output.target_mean, output.target_std, output.point_shift, output.low_shift, output.high_shift})
+  for (double value : {output.target_mean, output.target_std, output.point_shift, output.low_shift, output.high_shift,
+                       output.blend_pivot_likes, output.median_weight})
     if (!std::isfinite(value)) return "the output scaling has a value that is not a finite number";
   if (output.target_std <= 0) return "the output scaling has a std that is not positive";
+  if (output.blend_pivot_likes < 0) return "the output blend_pivot_likes is negative";
+  if (output.median_weight < 0 || output.median_weight > 1) return "the output median_weight is not between 0 and 1";
   return "";
 }
 

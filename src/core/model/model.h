@@ -17,24 +17,35 @@
 
 namespace likecast {
 
-constexpr int kModelFormatVersion = 1;
+constexpr int kModelFormatVersion = 2;
 
-// One output of the network: a quantile (pinball loss) or the mean (squared loss) of the target.
+// One output of the network. Every head estimates the same target, the
+// standardised log like rate; the loss decides which statistic of it:
+//   "squared"        squared error in log space: the mean of log likes (what R² (log) rewards)
+//   "pinball"        pinball loss at `quantile`: that quantile of the likes (0.5 is the median)
+//   "squared_count"  squared error of the like count: the mean of the likes (what R² rewards)
 struct OutputHead {
-  std::string name;          // "point", "p10", "p90"
-  std::string loss;          // "pinball" or "squared"
+  std::string name;          // "log_mean", "mean", "p10", "p90"
+  std::string loss;          // "squared", "pinball" or "squared_count"
   double quantile = 0.5;     // for the pinball loss
 };
 
 // How the network's outputs become likes. The target is the standardised
-// log like rate, y = log1p(likes) - log1p(views), so
+// log like rate, y = log1p(likes) - log1p(views), so each head decodes as
 //   likes = expm1(log1p(views) + target_mean + target_std * output + shift).
+// The prediction is the point head (optionally mixed with the median head),
+// blended with the mean head for large videos: with m the mean head's likes,
+// the mean's weight is m² / (m² + blend_pivot_likes²).
 struct OutputSpec {
   std::string target = "log_like_rate";
   double target_mean = 0;
   double target_std = 1;
   std::vector<OutputHead> heads;
   int point_head = 0;
+  int median_head = -1;            // -1: none; else mixed into the point head in log space
+  double median_weight = 0;        // the point is (1 - w) * point head + w * median head, in log space
+  int mean_head = -1;              // -1: the prediction is the point head alone
+  double blend_pivot_likes = 0;    // chosen on validation rows
   int low_head = -1;         // -1: the range is the point head plus a residual quantile
   int high_head = -1;
   double point_shift = 0;    // in log space, fitted on validation rows
@@ -70,6 +81,8 @@ class Model {
   // The fast path for complete inputs: no allocation, a few hundred nanoseconds.
   double PredictLikes(const CompleteInputs& inputs) const;
   void PredictRange(const CompleteInputs& inputs, double* likes, double* p10, double* p90) const;
+  // The raw network outputs, averaged over the ensemble: one standardised log like rate per head.
+  void RunNetwork(const CompleteInputs& inputs, float* outputs) const;
 
   bool has_range() const { return true; }
   std::string Validate() const;         // empty when the model is usable
@@ -77,13 +90,14 @@ class Model {
   FeaturePipeline features;
   Imputer imputer;
   Network network;
+  std::vector<Network> ensemble;        // further networks of the same shape; the outputs are averaged over all
   OutputSpec output;
   TrainingInfo training;
   Benchmarks benchmarks;                // per-view rate percentiles of the training rows (core/advice)
   Insights insights;                    // summary of the training rows for the page (core/advice)
 
  private:
-  void RunNetwork(const CompleteInputs& inputs, float* outputs) const;
+  double PointLikes(const float* outputs, double log_views) const;
 };
 
 }  // namespace likecast

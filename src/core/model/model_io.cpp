@@ -135,26 +135,39 @@ void ReadImputation(Reader& read, const json& root, Model& model) {
   }
 }
 
+// Reads {"layers": [...]}; `where` names it in messages ("network", "ensemble[0]").
+Network ReadLayers(Reader& read, const json& network, const std::string& where) {
+  const json* layers = read.Array(network, "layers", where);
+  if (!layers) return Network();
+  std::vector<DenseLayer> dense;
+  for (size_t i = 0; i < layers->size() && read.ok(); ++i) {
+    const std::string layer_where = where + ".layers[" + std::to_string(i) + "]";
+    const json& layer_json = (*layers)[i];
+    DenseLayer layer;
+    layer.inputs = read.Integer(layer_json, "inputs", layer_where, 1, 4096);
+    layer.outputs = read.Integer(layer_json, "outputs", layer_where, 1, 4096);
+    const std::string activation = read.String(layer_json, "activation", layer_where);
+    if (read.ok() && !ActivationFromName(activation, &layer.activation))
+      read.Fail(layer_where + ".activation \"" + activation + "\" is not identity, relu, leaky_relu or tanh");
+    layer.weights = read.Floats(layer_json, "weights", layer_where);
+    layer.bias = read.Floats(layer_json, "bias", layer_where);
+    dense.push_back(std::move(layer));
+  }
+  return read.ok() ? Network(std::move(dense)) : Network();
+}
+
 void ReadNetwork(Reader& read, const json& root, Model& model) {
   const json* network = read.Field(root, "network", "the model");
   if (!network) return;
-  const json* layers = read.Array(*network, "layers", "network");
-  if (!layers) return;
-  std::vector<DenseLayer> dense;
-  for (size_t i = 0; i < layers->size() && read.ok(); ++i) {
-    const std::string where = "network.layers[" + std::to_string(i) + "]";
-    const json& layer_json = (*layers)[i];
-    DenseLayer layer;
-    layer.inputs = read.Integer(layer_json, "inputs", where, 1, 4096);
-    layer.outputs = read.Integer(layer_json, "outputs", where, 1, 4096);
-    const std::string activation = read.String(layer_json, "activation", where);
-    if (read.ok() && !ActivationFromName(activation, &layer.activation))
-      read.Fail(where + ".activation \"" + activation + "\" is not identity, relu, leaky_relu or tanh");
-    layer.weights = read.Floats(layer_json, "weights", where);
-    layer.bias = read.Floats(layer_json, "bias", where);
-    dense.push_back(std::move(layer));
+  model.network = ReadLayers(read, *network, "network");
+  const json* ensemble = read.Array(root, "ensemble", "the model");
+  if (!ensemble) return;
+  if (ensemble->size() > 15) {
+    read.Fail("the model lists " + std::to_string(ensemble->size()) + " ensemble networks, at most 15 are read");
+    return;
   }
-  if (read.ok()) model.network = Network(std::move(dense));
+  for (size_t m = 0; m < ensemble->size() && read.ok(); ++m)
+    model.ensemble.push_back(ReadLayers(read, (*ensemble)[m], "ensemble[" + std::to_string(m) + "]"));
 }
 
 void ReadOutput(Reader& read, const json& root, Model& model) {
@@ -166,6 +179,10 @@ void ReadOutput(Reader& read, const json& root, Model& model) {
   spec.target_mean = read.Number(*output, "target_mean", "output");
   spec.target_std = read.Number(*output, "target_std", "output");
   spec.point_head = read.Integer(*output, "point_head", "output", 0, 15);
+  spec.median_head = read.Integer(*output, "median_head", "output", -1, 15);
+  spec.median_weight = read.Number(*output, "median_weight", "output");
+  spec.mean_head = read.Integer(*output, "mean_head", "output", -1, 15);
+  spec.blend_pivot_likes = read.Number(*output, "blend_pivot_likes", "output");
   spec.low_head = read.Integer(*output, "low_head", "output", -1, 15);
   spec.high_head = read.Integer(*output, "high_head", "output", -1, 15);
   spec.point_shift = read.Number(*output, "point_shift", "output");
@@ -244,12 +261,21 @@ std::string ModelToJson(const Model& model) {
   ordered_json layers = ordered_json::array();
   for (const DenseLayer& layer : model.network.layers()) layers.push_back(LayerToJson(layer));
   root["network"] = {{"layers", std::move(layers)}};
+  ordered_json ensemble = ordered_json::array();
+  for (const Network& member : model.ensemble) {
+    ordered_json member_layers = ordered_json::array();
+    for (const DenseLayer& layer : member.layers()) member_layers.push_back(LayerToJson(layer));
+    ensemble.push_back({{"layers", std::move(member_layers)}});
+  }
+  root["ensemble"] = std::move(ensemble);
 
   const OutputSpec& o = model.output;
   ordered_json heads = ordered_json::array();
   for (const OutputHead& h : o.heads) heads.push_back({{"name", h.name}, {"loss", h.loss}, {"quantile", h.quantile}});
   root["output"] = {{"target", o.target},           {"target_mean", o.target_mean}, {"target_std", o.target_std},
-                    {"heads", std::move(heads)},    {"point_head", o.point_head},   {"low_head", o.low_head},
+                    {"heads", std::move(heads)},    {"point_head", o.point_head},   {"median_head", o.median_head},
+                    {"median_weight", o.median_weight},                             {"mean_head", o.mean_head},
+                    {"blend_pivot_likes", o.blend_pivot_likes},                     {"low_head", o.low_head},
                     {"high_head", o.high_head},     {"point_shift", o.point_shift}, {"low_shift", o.low_shift},
                     {"high_shift", o.high_shift}};
 

@@ -5,8 +5,10 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <limits>
 
 #include "core/common/log.h"
+#include "core/model/metrics.h"
 #include "core/model/tiny_dnn_config.h"
 
 namespace likecast {
@@ -26,27 +28,67 @@ std::uint64_t SplitMix(std::uint64_t& state) {
 
 double UniformDouble(std::uint64_t& state) { return static_cast<double>(SplitMix(state) >> 11) * (1.0 / 9007199254740992.0); }
 
-// The quantile of each output head, read by the loss below. tiny-dnn calls
+// How each output head is trained, read by the loss below. tiny-dnn calls
 // loss functions as static members, so the setting lives beside them.
-thread_local std::vector<double> g_head_quantiles;
+struct HeadLoss {
+  enum Kind { kSquared, kPinball, kSquaredCount } kind = kSquared;
+  double quantile = 0.5;
+};
 
-// Pinball loss summed over the heads: head k estimates quantile g_head_quantiles[k].
-struct PinballLoss {
-  static float_t f(const vec_t& y, const vec_t& t) {
-    float_t total = 0;
-    for (size_t k = 0; k < y.size(); ++k) {
-      const double error = t[k] - y[k];
-      const double tau = g_head_quantiles[k];
-      total += static_cast<float_t>(error >= 0 ? tau * error : (tau - 1.0) * error);
+struct LossSettings {
+  std::vector<HeadLoss> heads;
+  double target_mean = 0;      // the standardisation of the log like rate, to turn outputs into rates
+  double target_std = 1;
+  double count_scale = 1;      // divides the squared rate error, so it is of the same size as the other losses
+};
+
+thread_local LossSettings g_loss;
+
+// The rate behind a standardised output: (likes + 1) / (views + 1). The exponent is capped so that a
+// wild output early in training cannot overflow.
+double RateOf(double output) {
+  return std::exp(std::min(g_loss.target_mean + g_loss.target_std * output, 5.0));
+}
+
+// Loss of one head at output y for target t. For the squared count loss, the caller weights rows by views^2
+// (through tiny-dnn's target cost), which turns the squared rate error into a squared error of likes.
+double HeadLossValue(const HeadLoss& head, double y, double t) {
+  switch (head.kind) {
+    case HeadLoss::kSquared: return (y - t) * (y - t);
+    case HeadLoss::kPinball: {
+      const double error = t - y;
+      return error >= 0 ? head.quantile * error : (head.quantile - 1.0) * error;
     }
-    return total;
+    case HeadLoss::kSquaredCount: {
+      const double error = RateOf(y) - RateOf(t);
+      return error * error / g_loss.count_scale;
+    }
+  }
+  return 0;
+}
+
+double HeadLossGradient(const HeadLoss& head, double y, double t) {
+  switch (head.kind) {
+    case HeadLoss::kSquared: return 2.0 * (y - t);
+    case HeadLoss::kPinball: return t > y ? -head.quantile : 1.0 - head.quantile;
+    case HeadLoss::kSquaredCount: {
+      const double rate = RateOf(y);
+      return 2.0 * (rate - RateOf(t)) * rate * g_loss.target_std / g_loss.count_scale;
+    }
+  }
+  return 0;
+}
+
+// The loss of all heads, summed.
+struct HeadsLoss {
+  static float_t f(const vec_t& y, const vec_t& t) {
+    double total = 0;
+    for (size_t k = 0; k < y.size(); ++k) total += HeadLossValue(g_loss.heads[k], y[k], t[k]);
+    return static_cast<float_t>(total);
   }
   static vec_t df(const vec_t& y, const vec_t& t) {
     vec_t gradient(y.size());
-    for (size_t k = 0; k < y.size(); ++k) {
-      const double tau = g_head_quantiles[k];
-      gradient[k] = static_cast<float_t>(t[k] > y[k] ? -tau : 1.0 - tau);
-    }
+    for (size_t k = 0; k < y.size(); ++k) gradient[k] = static_cast<float_t>(HeadLossGradient(g_loss.heads[k], y[k], t[k]));
     return gradient;
   }
 };
@@ -56,8 +98,6 @@ struct PinballLoss {
 struct ContinuingAdam : public tiny_dnn::adam {
   void reset() override {}
 };
-
-double PinballValue(double error, double tau) { return error >= 0 ? tau * error : (tau - 1.0) * error; }
 
 double QuantileOf(std::vector<double> values, double q) {
   if (values.empty()) return 0.0;
@@ -101,25 +141,36 @@ struct Trainer::State {
   Model model;
   std::vector<vec_t> train_inputs;
   std::vector<vec_t> train_targets;
+  std::vector<vec_t> train_costs;             // per row and head: the weight of its error
+  LossSettings loss;
   std::vector<float> validation_features;     // row-major, kFeatureCount per row
   std::vector<double> validation_targets;     // standardised log like rate
+  std::vector<double> validation_count_weights;   // the squared count loss's weight per row
   std::vector<CompleteInputs> validation_inputs;
   std::vector<double> validation_likes;
   std::vector<size_t> order;
   size_t cursor = 0;
   std::uint64_t random_state = 0;
+  TrainProgress progress;
+  std::vector<Network> members;                // the finished members of the ensemble
+  double initial_validation_loss = 0;          // of the current member before training, the divergence yardstick
+
+  // The member in training.
   tiny_dnn::network<tiny_dnn::sequential> net;
   ContinuingAdam optimizer;
-  TrainProgress progress;
   Network best_network;
+  int member_epoch = 0;
   int epochs_since_best = 0;
   int epochs_since_decay = 0;
   std::string error;
   std::vector<vec_t> batch_inputs;
   std::vector<vec_t> batch_targets;
+  std::vector<vec_t> batch_costs;
+  std::vector<std::vector<double>> averaged;   // per layer: the averaged weights, then biases
+  size_t averaged_steps = 0;
 
   void BuildNetwork() {
-    const int heads = static_cast<int>(options.quantiles.size());
+    const int heads = static_cast<int>(loss.heads.size());
     int inputs = kFeatureCount;
     for (int units : options.hidden_units) {
       if (options.activation == "tanh") {
@@ -156,24 +207,87 @@ struct Trainer::State {
       std::vector<vec_t*> weights = net[l]->weights();
       // Weights are rounded to the float the model file will store, so a model
       // read back predicts exactly what this one does.
-      for (float_t w : *weights[0]) layer.weights.push_back(static_cast<float>(w));
-      for (float_t b : *weights[1]) layer.bias.push_back(static_cast<float>(b));
+      if (averaged.empty()) {
+        for (float_t w : *weights[0]) layer.weights.push_back(static_cast<float>(w));
+        for (float_t b : *weights[1]) layer.bias.push_back(static_cast<float>(b));
+      } else {
+        const std::vector<double>& average = averaged[l];
+        const size_t count = weights[0]->size();
+        for (size_t i = 0; i < count; ++i) layer.weights.push_back(static_cast<float>(average[i]));
+        for (size_t i = count; i < average.size(); ++i) layer.bias.push_back(static_cast<float>(average[i]));
+      }
       layers.push_back(std::move(layer));
     }
     return Network(std::move(layers));
   }
 
+  // Updates the moving average of the weights after a mini-batch. The decay starts small, so the
+  // average does not remember the random initial weights for long.
+  void AverageWeights() {
+    if (options.weight_averaging <= 0) return;
+    const double steps = static_cast<double>(averaged_steps++);
+    const double decay = std::min(options.weight_averaging, (1.0 + steps) / (10.0 + steps));
+    averaged.resize(net.depth());
+    for (size_t l = 0; l < net.depth(); ++l) {
+      std::vector<vec_t*> weights = net[l]->weights();
+      std::vector<double>& average = averaged[l];
+      average.resize(weights[0]->size() + weights[1]->size(), 0.0);
+      size_t i = 0;
+      for (const vec_t* values : {weights[0], weights[1]})
+        for (float_t value : *values) {
+          average[i] = decay * average[i] + (1.0 - decay) * value;
+          ++i;
+        }
+    }
+  }
+
   double ValidationLoss(const Network& network) const {
-    std::vector<float> outputs(static_cast<size_t>(network.outputs()));
     std::vector<float> scratch(static_cast<size_t>(network.scratch_size()));
+    return MeanValidationLoss([&](size_t r, float* outputs) {
+      network.Forward(&validation_features[r * kFeatureCount], outputs, scratch.data());
+    });
+  }
+
+  double ValidationLoss(const Model& model) const {
+    return MeanValidationLoss([&](size_t r, float* outputs) { model.RunNetwork(validation_inputs[r], outputs); });
+  }
+
+  // The loss of all heads, summed, averaged over the validation rows. `forward(r, outputs)` runs row r.
+  template <typename Forward>
+  double MeanValidationLoss(Forward forward) const {
+    std::vector<float> outputs(loss.heads.size());
     double total = 0;
     const size_t rows = validation_targets.size();
+    g_loss = loss;
     for (size_t r = 0; r < rows; ++r) {
-      network.Forward(&validation_features[r * kFeatureCount], outputs.data(), scratch.data());
-      for (size_t k = 0; k < outputs.size(); ++k)
-        total += PinballValue(validation_targets[r] - outputs[k], options.quantiles[k]);
+      forward(r, outputs.data());
+      for (size_t k = 0; k < outputs.size(); ++k) {
+        const HeadLoss& head = loss.heads[k];
+        const double weight = head.kind == HeadLoss::kSquaredCount ? validation_count_weights[r] : 1.0;
+        total += weight * HeadLossValue(head, outputs[k], validation_targets[r]);
+      }
     }
     return rows ? total / static_cast<double>(rows) : 0.0;
+  }
+
+  // Starts training the next member of the ensemble from fresh weights.
+  void StartMember() {
+    net = tiny_dnn::network<tiny_dnn::sequential>();
+    optimizer = ContinuingAdam();
+    optimizer.alpha = static_cast<float_t>(options.learning_rate);
+    averaged.clear();
+    averaged_steps = 0;
+    best_network = Network();
+    member_epoch = 0;
+    epochs_since_best = 0;
+    epochs_since_decay = 0;
+    progress.member = static_cast<int>(members.size()) + 1;
+    progress.best_epoch = 0;
+    progress.best_validation_loss = 0;
+    BuildNetwork();
+    initial_validation_loss = ValidationLoss(ExtractNetwork());
+    cursor = 0;
+    Shuffle();
   }
 
   void Shuffle() {
@@ -187,18 +301,21 @@ struct Trainer::State {
     const Network current = ExtractNetwork();
     const double loss = ValidationLoss(current);
     ++progress.epoch;
+    ++member_epoch;
     progress.validation_loss = loss;
     progress.validation_curve.push_back(loss);
-    if (!std::isfinite(loss) || (progress.epoch > 1 && loss > 1e3 * std::max(1e-9, progress.best_validation_loss))) {
-      error = "training diverged: the validation loss became " + std::string(std::isfinite(loss) ? "too large" : "NaN") +
-              " at epoch " + std::to_string(progress.epoch) + "; try a lower learning rate (now " +
-              std::to_string(optimizer.alpha) + ")";
+    // An untrained network's loss is a few units; a hundred times that means the weights ran away.
+    if (!std::isfinite(loss) || loss > 100.0 * std::max(1.0, initial_validation_loss)) {
+      char text[160];
+      std::snprintf(text, sizeof text, "training diverged: the validation loss became %s at epoch %d; try a lower learning rate (now %g)",
+                    std::isfinite(loss) ? "too large" : "NaN", progress.epoch, options.learning_rate);
+      error = text;
       progress.finished = true;
       return;
     }
-    if (progress.epoch == 1 || loss < progress.best_validation_loss - 1e-6) {
+    if (member_epoch == 1 || loss < progress.best_validation_loss - 1e-6) {
       progress.best_validation_loss = loss;
-      progress.best_epoch = progress.epoch;
+      progress.best_epoch = member_epoch;
       best_network = current;
       epochs_since_best = 0;
       epochs_since_decay = 0;
@@ -210,11 +327,129 @@ struct Trainer::State {
       }
     }
     LIKECAST_LOG_DEBUG("epoch " + std::to_string(progress.epoch) + " validation loss " + std::to_string(loss));
-    if (epochs_since_best >= options.patience_epochs || progress.epoch >= options.max_epochs) progress.finished = true;
+    if (epochs_since_best >= options.patience_epochs || member_epoch >= options.max_epochs) {
+      members.push_back(best_network);
+      if (static_cast<int>(members.size()) < options.ensemble_size) {
+        StartMember();
+      } else {
+        progress.finished = true;
+      }
+      return;
+    }
     cursor = 0;
     Shuffle();
   }
 };
+
+namespace {
+
+std::string CheckHeadOptions(const TrainOptions& options) {
+  if (options.point_loss != "squared" && options.point_loss != "pinball")
+    return "point_loss \"" + options.point_loss + "\" is not squared or pinball";
+  if (options.range_quantiles.size() > 6) return "a model takes at most 6 range quantiles";
+  for (double q : options.range_quantiles)
+    if (!(q > 0 && q < 1)) return "range quantile " + std::to_string(q) + " is not between 0 and 1";
+  if (!std::isfinite(options.mean_head_views_power)) return "mean_head_views_power is not a finite number";
+  return "";
+}
+
+// Lists the heads in the model's output spec and returns how each is trained.
+LossSettings BuildHeads(const TrainOptions& options, OutputSpec* output) {
+  LossSettings loss;
+  if (options.point_loss == "pinball") {
+    output->heads.push_back({"median", "pinball", 0.5});
+    loss.heads.push_back({HeadLoss::kPinball, 0.5});
+  } else {
+    output->heads.push_back({"log_mean", "squared", 0.5});
+    loss.heads.push_back({HeadLoss::kSquared, 0.5});
+  }
+  output->point_head = 0;
+  if (options.mean_head) {
+    output->mean_head = static_cast<int>(output->heads.size());
+    output->heads.push_back({"mean", "squared_count", 0.5});
+    loss.heads.push_back({HeadLoss::kSquaredCount, 0.5});
+  }
+  for (double q : options.range_quantiles) {
+    const int index = static_cast<int>(output->heads.size());
+    if (q < 0.5 && output->low_head < 0) output->low_head = index;
+    if (q > 0.5 && output->high_head < 0) output->high_head = index;
+    if (q == 0.5 && output->median_head < 0) output->median_head = index;
+    output->heads.push_back({"p" + std::to_string(static_cast<int>(std::lround(q * 100))), "pinball", q});
+    loss.heads.push_back({HeadLoss::kPinball, q});
+  }
+  return loss;
+}
+
+// "squared + squared_count + pinball(0.1) + pinball(0.9)"
+std::string LossName(const OutputSpec& output) {
+  std::string name;
+  for (const OutputHead& head : output.heads) {
+    if (!name.empty()) name += " + ";
+    if (head.loss == "pinball") {
+      char text[32];
+      std::snprintf(text, sizeof text, "pinball(%g)", head.quantile);
+      name += text;
+    } else {
+      name += head.loss;
+    }
+  }
+  return name;
+}
+
+// Chooses how the point prediction mixes the heads (see OutputSpec): the median's weight in log space and
+// the pivot of the mean head's blend. Each column of the accuracy table has its own best head on the
+// validation rows (the mean for R², the log mean for R² (log), the median for MAE and medAPE), so the
+// choice minimises the largest relative shortfall from the best value seen in any column:
+// (1 - R²) / (1 - best R²), the same for R² (log), MAE / best MAE and medAPE / best medAPE.
+void ChooseBlend(Model& model, const std::vector<CompleteInputs>& inputs, const std::vector<double>& likes) {
+  struct Candidate {
+    double median_weight, pivot;
+    RegressionMetrics metrics;
+  };
+  std::vector<double> median_weights = {0.0};
+  if (model.output.median_head >= 0) median_weights = {0.0, 0.25, 0.5, 0.75, 1.0};
+  std::vector<double> pivots;
+  if (model.output.mean_head >= 0) {
+    pivots.push_back(0.0);   // the mean head alone
+    for (int step = 0; step <= 24; ++step) pivots.push_back(1000.0 * std::pow(10.0, step / 8.0));   // 1,000 to 1 million
+  }
+  pivots.push_back(1e12);    // practically the point head alone
+
+  std::vector<Candidate> candidates;
+  std::vector<double> predicted(inputs.size());
+  for (double median_weight : median_weights) {
+    for (double pivot : pivots) {
+      model.output.median_weight = median_weight;
+      model.output.blend_pivot_likes = pivot;
+      for (size_t r = 0; r < inputs.size(); ++r) predicted[r] = model.PredictLikes(inputs[r]);
+      candidates.push_back({median_weight, pivot, ComputeMetrics(likes, predicted)});
+    }
+  }
+
+  RegressionMetrics best = candidates.front().metrics;
+  for (const Candidate& c : candidates) {
+    best.r2 = std::max(best.r2, c.metrics.r2);
+    best.r2_log = std::max(best.r2_log, c.metrics.r2_log);
+    best.mae = std::min(best.mae, c.metrics.mae);
+    best.medape_percent = std::min(best.medape_percent, c.metrics.medape_percent);
+  }
+  const Candidate* chosen = &candidates.front();
+  double chosen_shortfall = std::numeric_limits<double>::infinity();
+  for (const Candidate& c : candidates) {
+    const double shortfall = std::max({(1.0 - c.metrics.r2) / std::max(1e-12, 1.0 - best.r2),
+                                       (1.0 - c.metrics.r2_log) / std::max(1e-12, 1.0 - best.r2_log),
+                                       c.metrics.mae / std::max(1e-12, best.mae),
+                                       c.metrics.medape_percent / std::max(1e-12, best.medape_percent)});
+    if (shortfall < chosen_shortfall) {
+      chosen_shortfall = shortfall;
+      chosen = &c;
+    }
+  }
+  model.output.median_weight = chosen->median_weight;
+  model.output.blend_pivot_likes = model.output.mean_head >= 0 ? chosen->pivot : 0.0;
+}
+
+}  // namespace
 
 Trainer::Trainer() : state_(std::make_unique<State>()) {}
 Trainer::~Trainer() = default;
@@ -225,8 +460,10 @@ std::unique_ptr<Trainer> Trainer::Create(const std::vector<VideoRecord>& rows, c
     *error = message;
     return nullptr;
   };
-  if (options.quantiles.empty() || options.quantiles.size() > 8) return fail("a model needs from 1 to 8 output heads");
+  if (std::string invalid = CheckHeadOptions(options); !invalid.empty()) return fail(invalid);
   if (options.batch_size < 1 || options.max_epochs < 1) return fail("batch size and epochs must be at least 1");
+  if (options.ensemble_size < 1 || options.ensemble_size > 16)
+    return fail("ensemble_size is " + std::to_string(options.ensemble_size) + ", expected 1 to 16 networks");
 
   // Split: the test rows are never seen; a fixed share of the rest validates.
   std::vector<const VideoRecord*> train_rows, validation_rows;
@@ -245,7 +482,6 @@ std::unique_ptr<Trainer> Trainer::Create(const std::vector<VideoRecord>& rows, c
   State& s = *trainer->state_;
   s.options = options;
   s.random_state = options.seed;
-  g_head_quantiles = options.quantiles;
 
   // Scaling is fitted on the training rows only.
   std::vector<VideoRecord> train_copy;
@@ -272,24 +508,34 @@ std::unique_ptr<Trainer> Trainer::Create(const std::vector<VideoRecord>& rows, c
   OutputSpec& output = s.model.output;
   output.target_mean = mean;
   output.target_std = std;
-  for (size_t k = 0; k < options.quantiles.size(); ++k) {
-    const double q = options.quantiles[k];
-    const std::string name = k == 0 ? "point" : (q < 0.5 ? "p" + std::to_string(static_cast<int>(std::lround(q * 100))) :
-                                                           "p" + std::to_string(static_cast<int>(std::lround(q * 100))));
-    output.heads.push_back({name, "pinball", q});
-  }
-  output.point_head = 0;
-  for (size_t k = 1; k < options.quantiles.size(); ++k) {
-    if (options.quantiles[k] < 0.5 && output.low_head < 0) output.low_head = static_cast<int>(k);
-    if (options.quantiles[k] > 0.5 && output.high_head < 0) output.high_head = static_cast<int>(k);
-  }
+  s.loss = BuildHeads(options, &output);
+  s.loss.target_mean = mean;
+  s.loss.target_std = std;
 
-  const int heads = static_cast<int>(options.quantiles.size());
+  // The mean head's rows are weighted by views^power, normalised to a mean weight of 1; its loss is divided
+  // by the weighted variance of the rate, so that it starts near 1 like the others.
+  std::vector<double> count_weights;
+  for (const VideoRecord* row : train_rows) count_weights.push_back(std::pow(*row->inputs.views + 1.0, options.mean_head_views_power));
+  double weight_sum = 0, rate_sum = 0, rate_squares = 0;
+  for (size_t r = 0; r < targets.size(); ++r) {
+    const double rate = std::exp(targets[r]);
+    weight_sum += count_weights[r];
+    rate_sum += count_weights[r] * rate;
+    rate_squares += count_weights[r] * rate * rate;
+  }
+  const double mean_weight = weight_sum / static_cast<double>(targets.size());
+  const double rate_mean = rate_sum / weight_sum;
+  s.loss.count_scale = std::max(1e-12, rate_squares / weight_sum - rate_mean * rate_mean);
+
+  const int heads = static_cast<int>(s.loss.heads.size());
   float features[kFeatureCount];
   for (size_t r = 0; r < complete.size(); ++r) {
     s.model.features.Encode(complete[r], features);
     s.train_inputs.push_back(vec_t(features, features + kFeatureCount));
     s.train_targets.push_back(vec_t(static_cast<size_t>(heads), static_cast<float_t>((targets[r] - mean) / std)));
+    vec_t costs(static_cast<size_t>(heads), float_t(1));
+    if (output.mean_head >= 0) costs[static_cast<size_t>(output.mean_head)] = static_cast<float_t>(count_weights[r] / mean_weight);
+    s.train_costs.push_back(costs);
   }
   for (const VideoRecord* row : validation_rows) {
     const CompleteInputs inputs = CompleteFromRecord(*row, s.model.imputer);
@@ -298,6 +544,7 @@ std::unique_ptr<Trainer> Trainer::Create(const std::vector<VideoRecord>& rows, c
     s.validation_targets.push_back((std::log1p(*row->likes) - std::log1p(*row->inputs.views) - mean) / std);
     s.validation_inputs.push_back(inputs);
     s.validation_likes.push_back(*row->likes);
+    s.validation_count_weights.push_back(std::pow(*row->inputs.views + 1.0, options.mean_head_views_power) / mean_weight);
   }
 
   s.model.training.seed = options.seed;
@@ -305,20 +552,13 @@ std::unique_ptr<Trainer> Trainer::Create(const std::vector<VideoRecord>& rows, c
   s.model.training.validation_rows = validation_rows.size();
   s.model.training.data_fingerprint = Fingerprint(train_rows);
   s.model.training.optimizer = "adam";
-  std::string loss_name = "pinball(";
-  for (size_t k = 0; k < options.quantiles.size(); ++k) {
-    char q[16];
-    std::snprintf(q, sizeof q, "%s%g", k ? "," : "", options.quantiles[k]);
-    loss_name += q;
-  }
-  s.model.training.loss = loss_name + ")";
+  s.model.training.loss = LossName(s.model.output);
 
-  s.optimizer.alpha = static_cast<float_t>(options.learning_rate);
-  s.BuildNetwork();
   s.order.resize(s.train_inputs.size());
   for (size_t i = 0; i < s.order.size(); ++i) s.order[i] = i;
-  s.Shuffle();
-  s.progress.max_epochs = options.max_epochs;
+  s.progress.members = options.ensemble_size;
+  s.progress.max_epochs = options.max_epochs * options.ensemble_size;
+  s.StartMember();
   s.progress.batches_per_epoch = (s.order.size() + static_cast<size_t>(options.batch_size) - 1) / static_cast<size_t>(options.batch_size);
   return trainer;
 }
@@ -326,19 +566,22 @@ std::unique_ptr<Trainer> Trainer::Create(const std::vector<VideoRecord>& rows, c
 bool Trainer::Step(size_t max_batches) {
   State& s = *state_;
   if (s.progress.finished) return false;
-  g_head_quantiles = s.options.quantiles;
+  g_loss = s.loss;
   const size_t batch = static_cast<size_t>(s.options.batch_size);
   const size_t remaining_rows = s.order.size() - s.cursor;
   const size_t rows = std::min(remaining_rows, max_batches * batch);
 
   s.batch_inputs.clear();
   s.batch_targets.clear();
+  s.batch_costs.clear();
   for (size_t i = 0; i < rows; ++i) {
     s.batch_inputs.push_back(s.train_inputs[s.order[s.cursor + i]]);
     s.batch_targets.push_back(s.train_targets[s.order[s.cursor + i]]);
+    s.batch_costs.push_back(s.train_costs[s.order[s.cursor + i]]);
   }
   try {
-    s.net.fit<PinballLoss>(s.optimizer, s.batch_inputs, s.batch_targets, batch, 1, [] {}, [] {}, false, 1);
+    s.net.fit<HeadsLoss>(s.optimizer, s.batch_inputs, s.batch_targets, batch, 1, [&s] { s.AverageWeights(); }, [] {},
+                        false, 1, s.batch_costs);
   } catch (const tiny_dnn::nn_error& e) {
     s.error = std::string("training failed inside tiny-dnn: ") + e.what();
     s.progress.finished = true;
@@ -360,24 +603,25 @@ std::optional<Model> Trainer::Finish(std::string* error) {
     *error = s.error;
     return std::nullopt;
   }
-  if (!s.progress.finished || s.best_network.layers().empty()) {
+  if (!s.progress.finished || s.members.empty()) {
     *error = "training has not finished";
     return std::nullopt;
   }
   Model model = s.model;
-  model.network = s.best_network;
+  model.network = s.members.front();
+  model.ensemble.assign(s.members.begin() + 1, s.members.end());
   model.training.epochs_run = s.progress.epoch;
   model.training.best_epoch = s.progress.best_epoch;
-  model.training.validation_loss = s.progress.best_validation_loss;
+  model.training.validation_loss = s.ValidationLoss(model);
+  ChooseBlend(model, s.validation_inputs, s.validation_likes);
 
   // Range calibration on the validation rows: shift each range head so that
   // 10% of the validation videos fall below P10 and 10% above P90.
   std::vector<double> below, above;
   std::vector<float> outputs(static_cast<size_t>(model.network.outputs()));
-  std::vector<float> scratch(static_cast<size_t>(model.network.scratch_size()));
   OutputSpec& out = model.output;
   for (size_t r = 0; r < s.validation_targets.size(); ++r) {
-    model.network.Forward(&s.validation_features[r * kFeatureCount], outputs.data(), scratch.data());
+    model.RunNetwork(s.validation_inputs[r], outputs.data());
     const double actual = s.validation_targets[r];
     const double low = out.low_head >= 0 ? outputs[static_cast<size_t>(out.low_head)] : outputs[0];
     const double high = out.high_head >= 0 ? outputs[static_cast<size_t>(out.high_head)] : outputs[0];
@@ -392,6 +636,30 @@ std::optional<Model> Trainer::Finish(std::string* error) {
     return std::nullopt;
   }
   return model;
+}
+
+std::vector<float> PredictWithTinyDnn(const Network& network, const std::vector<float>& input) {
+  tiny_dnn::network<tiny_dnn::sequential> net;
+  for (const DenseLayer& layer : network.layers()) {
+    const size_t inputs = static_cast<size_t>(layer.inputs), outputs = static_cast<size_t>(layer.outputs);
+    switch (layer.activation) {
+      case Activation::identity: net << tiny_dnn::fully_connected_layer<tiny_dnn::activation::identity>(inputs, outputs); break;
+      case Activation::relu: net << tiny_dnn::fully_connected_layer<tiny_dnn::activation::relu>(inputs, outputs); break;
+      case Activation::leaky_relu:
+        net << tiny_dnn::fully_connected_layer<tiny_dnn::activation::leaky_relu>(inputs, outputs);
+        break;
+      case Activation::tanh: net << tiny_dnn::fully_connected_layer<tiny_dnn::activation::tan_h>(inputs, outputs); break;
+    }
+  }
+  net.init_weight();
+  for (size_t l = 0; l < net.depth(); ++l) {
+    std::vector<vec_t*> weights = net[l]->weights();
+    const DenseLayer& layer = network.layers()[l];
+    std::copy(layer.weights.begin(), layer.weights.end(), weights[0]->begin());
+    std::copy(layer.bias.begin(), layer.bias.end(), weights[1]->begin());
+  }
+  const vec_t output = net.predict(vec_t(input.begin(), input.end()));
+  return std::vector<float>(output.begin(), output.end());
 }
 
 std::optional<Model> TrainModel(const std::vector<VideoRecord>& rows, const TrainOptions& options, std::string* error,

@@ -25,27 +25,35 @@ namespace likecast {
 struct TrainOptions {
   std::uint32_t seed = 42;
   std::vector<int> hidden_units = {64, 32};      // hidden layer widths
-  std::string activation = "relu";              // hidden activation: relu, leaky_relu or tanh
+  std::string activation = "leaky_relu";        // hidden activation: relu, leaky_relu or tanh
   int max_epochs = 80;
   int batch_size = 64;
   double learning_rate = 0.002;                 // Adam's step size at the start
   double learning_rate_decay = 0.5;             // factor applied when validation loss stalls
   int plateau_epochs = 3;                       // epochs without improvement before the decay
   int patience_epochs = 10;                     // epochs without improvement before stopping
+  double weight_averaging = 0.999;              // decay of the moving average of the weights per batch; 0: off
+  int ensemble_size = 4;                        // networks trained one after another; their outputs are averaged
   double validation_fraction = 0.15;            // of the training rows
   bool hold_out_test_split = true;              // leave out rows whose video_id % 5 == 0
-  std::vector<double> quantiles = {0.5, 0.1, 0.9};   // heads: the first is the prediction, then the range
+  // Output heads (see OutputHead in model.h): the point head, the optional mean head, then the range.
+  std::string point_loss = "squared";           // "squared" (mean of log likes) or "pinball" (median)
+  bool mean_head = true;                         // a head for the mean like count, blended in for large videos
+  double mean_head_views_power = 0.0;            // its squared rate error is weighted by views^power; 2 = counts
+  std::vector<double> range_quantiles = {0.1, 0.5, 0.9};   // 0.5 adds the median head, mixed into the point
 };
 
 struct TrainProgress {
-  int epoch = 0;                  // epochs finished
-  int max_epochs = 0;
+  int epoch = 0;                  // epochs finished, over all members of the ensemble
+  int max_epochs = 0;             // over all members
+  int member = 1;                 // the ensemble member in training, from 1
+  int members = 1;
   size_t batches_done = 0;        // in all epochs so far
   size_t batches_per_epoch = 0;
   double train_loss = 0;          // mean loss over the last finished epoch
   double validation_loss = 0;
   double best_validation_loss = 0;
-  int best_epoch = 0;
+  int best_epoch = 0;             // of the member in training
   std::vector<double> validation_curve;   // one value per finished epoch
   bool finished = false;
 };
@@ -75,6 +83,10 @@ class Trainer {
 // Trains to the end. `on_epoch` (optional) is called after each epoch.
 std::optional<Model> TrainModel(const std::vector<VideoRecord>& rows, const TrainOptions& options, std::string* error,
                                 const std::function<void(const TrainProgress&)>& on_epoch = {});
+
+// Runs `network` through tiny-dnn's own predict(), after copying its weights into a tiny-dnn network of the
+// same shape. Tests compare Network::Forward against it.
+std::vector<float> PredictWithTinyDnn(const Network& network, const std::vector<float>& input);
 
 // True for the rows the validation split takes (a fixed share of the training rows).
 bool IsValidationVideo(const VideoRecord& record, double fraction);
