@@ -87,10 +87,10 @@ void PrintText(const RecommendResult& result, const Explanation& explanation, co
     std::printf("   Do:  %s\n", r.action.c_str());
   }
 
-  std::printf("\nWhy %s likes: %s\n", FormatCount(explanation.likes).c_str(), explanation.summary.c_str());
+  std::printf("\nWhy %s likes: %s\n", FormatCountBrief(explanation.likes).c_str(), explanation.summary.c_str());
   for (const Attribution& part : explanation.parts) {
     std::printf("  %-14s %9s  (%s; typical %s)\n", part.name.c_str(),
-                ((part.likes >= 0 ? "+" : "") + FormatCount(part.likes)).c_str(), part.value_text.c_str(),
+                ((part.likes >= 0 ? "+" : "") + FormatCountBrief(part.likes)).c_str(), part.value_text.c_str(),
                 part.baseline_text.c_str());
   }
 

@@ -114,6 +114,9 @@ TEST_CASE("benchmark text") {
   CHECK(DescribePerViews(1.0 / 1234.0, "comment") == "about 1 comment per 1,200 views");
   CHECK(DescribePerViews(0.3, "like") == "about 30 likes per 100 views");
   CHECK(DescribePerViews(0.0, "download") == "no downloads");
+  CHECK(FormatCountBrief(979) == "979");
+  CHECK(FormatCountBrief(-4512) == "-4,512");
+  CHECK(FormatCountBrief(35210) == "35.2K");
   CHECK(FormatPercentileRank(62.4) == "P62");
   CHECK(FormatPercentileRank(2) == "below P5");
   CHECK(FormatPercentileRank(97) == "above P95");

@@ -274,6 +274,10 @@ std::string DescribePerViews(double rate, const std::string& noun) {
   return "about 1 " + noun + " per " + FormatInteger(rounded) + " views";
 }
 
+std::string FormatCountBrief(double count) {
+  return std::fabs(count) < 10000 ? FormatInteger(count) : FormatCount(count);
+}
+
 std::string FormatPercentileRank(double percentile) {
   if (!std::isfinite(percentile)) return "?";
   if (percentile < kBenchmarkPercentiles.front()) return "below P" + FormatPlain(kBenchmarkPercentiles.front(), 0);

@@ -87,6 +87,8 @@ std::string DescribeGroup(const Benchmarks& benchmarks, const BenchmarkGroup& gr
 // A per-view rate as a creator reads it: (0.025, "share") -> "about 1 share per 40 views";
 // (0.3, "like") -> "about 30 likes per 100 views". Zero gives "no shares".
 std::string DescribePerViews(double rate, const std::string& noun);
+// A count in full below 10,000 ("979", "4,512"), short above ("35.2K"), so small numbers are not rounded to "1K".
+std::string FormatCountBrief(double count);
 std::string FormatPercentileRank(double percentile);   // 62.4 -> "P62"; below 5 -> "below P5"; above 95 -> "above P95"
 
 // ---------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/advice/benchmarks.h"
 #include "core/common/format.h"
 
 namespace likecast {
@@ -47,11 +48,11 @@ std::string ValueText(InputField field, const CompleteInputs& inputs) {
   return "?";
 }
 
-std::string SignedCount(double likes) { return (likes >= 0 ? "+" : "") + FormatCount(likes); }
+std::string SignedCount(double likes) { return (likes >= 0 ? "+" : "") + FormatCountBrief(likes); }
 
 std::string Summarise(const Explanation& e) {
   std::string text = "A typical video with " + FormatCount(e.baseline.views) + " views gets about " +
-                     FormatCount(e.baseline_likes) + " likes; this one is predicted " + FormatCount(e.likes) + ".";
+                     FormatCountBrief(e.baseline_likes) + " likes; this one is predicted " + FormatCountBrief(e.likes) + ".";
   std::vector<std::string> reasons;
   for (const Attribution& part : e.parts) {
     if (reasons.size() == 2) break;

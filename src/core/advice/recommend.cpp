@@ -91,7 +91,7 @@ std::string ShortPercent(double fraction) {
 // "+3.1K likes (+12%)". The likes are rounded first, as `likecast predict` prints them.
 std::string GainText(const LeverOutcome& outcome) {
   const double gain = std::round(outcome.likes) - std::round(outcome.likes - outcome.gain);
-  return (gain >= 0 ? "+" : "") + FormatCount(gain) + " likes (" + (outcome.gain_fraction >= 0 ? "+" : "") +
+  return (gain >= 0 ? "+" : "") + FormatCountBrief(gain) + " likes (" + (outcome.gain_fraction >= 0 ? "+" : "") +
          ShortPercent(outcome.gain_fraction) + ")";
 }
 
