@@ -116,7 +116,7 @@ TEST_CASE("missing inputs: predicted anyway, with the assumed values and a quest
   CHECK(Contains(reply.text, FormatCount(p.used.comments) + " comments"));
   CHECK(Contains(reply.text, FormatCount(p.used.downloads) + " downloads"));
   CHECK(Contains(reply.text, FormatDuration(p.used.duration_sec)));
-  CHECK(Contains(reply.text, "not verified"));
+  CHECK(Contains(reply.text, "an unverified account"));
   REQUIRE(reply.asking.has_value());
   CHECK(*reply.asking != ChatSlot::shares);
   CHECK(*reply.asking != ChatSlot::views);
@@ -130,6 +130,27 @@ TEST_CASE("missing inputs: the question asked is the input that moves the predic
   CHECK(Contains(reply.text, "How many shares did it get?"));
   const ChatReply answered = chat.Send("250");
   CHECK(SlotNumber(answered.slots, ChatSlot::shares) == 250);
+}
+
+TEST_CASE("missing inputs: a yes or no answers the verified question") {
+  Conversation chat(&TestModel());
+  const ChatReply nope = chat.Send("nope");
+  CHECK_FALSE(SlotNumber(nope.slots, ChatSlot::verified).has_value());   // nothing was asked yet
+  ChatReply reply = chat.Send("10k views, 300 shares, 20 comments, 40 downloads, 25s");
+  REQUIRE(reply.asking == ChatSlot::verified);
+  reply = chat.Send("yes");
+  CHECK(SlotNumber(reply.slots, ChatSlot::verified) == 1);
+  CHECK(Contains(reply.text, "With a verified account"));
+  // Asked once: the question does not come back.
+  reply = chat.Send("22 comments");
+  CHECK_FALSE(reply.asking.has_value());
+}
+
+TEST_CASE("missing inputs: the assumed values are told again only when views change") {
+  Conversation chat(&TestModel());
+  CHECK(Contains(chat.Send("10k views").text, "I assumed"));
+  CHECK_FALSE(Contains(chat.Send("300 shares").text, "I assumed"));
+  CHECK(Contains(chat.Send("20k views").text, "I assumed what's typical for videos with 20K views"));
 }
 
 TEST_CASE("missing inputs: without views, views are asked for") {
@@ -229,6 +250,21 @@ TEST_CASE("benchmark: typical rate and where the video sits") {
   CHECK(Contains(mine.text, "Yours, 1%, is at P"));
   const ChatReply rate = chat.Send("is a 5% share rate good?");
   CHECK(Contains(rate.text, "Yours, 5%, is at P"));
+}
+
+TEST_CASE("benchmark: video length") {
+  Conversation chat(&TestModel());
+  const ChatReply reply = chat.Send("how long should my video be?");
+  CHECK(reply.intent == Intent::benchmark);
+  CHECK(Contains(reply.text, "the typical length is"));
+}
+
+TEST_CASE("small talk: greetings get help, thanks get a short answer") {
+  Conversation chat(&TestModel());
+  CHECK(Contains(chat.Send("hello").text, "Hi! I'm LikeCast."));
+  const ChatReply thanks = chat.Send("thanks!");
+  CHECK(Contains(thanks.text, "You're welcome"));
+  CHECK_FALSE(Contains(thanks.text, "For example"));
 }
 
 TEST_CASE("no model: understood and stored, but no prediction") {

@@ -42,7 +42,7 @@ bool SameSlots(const ChatSlots& a, const ChatSlots& b);
 // e.g. "-500 views is not possible: views must be between 0 and 10B".
 std::string CheckSlotValue(ChatSlot slot, double value);
 
-// A slot's value as a creator reads it: "35.2K views", "45 s", "verified", "under review".
+// A slot's value as a creator reads it: "35.2K views", "a 45 s video", "a verified account".
 std::string DescribeSlot(ChatSlot slot, double value);
 
 // ---------------------------------------------------------------------------
@@ -83,7 +83,8 @@ struct ParsedMessage {
   std::vector<std::string> notes;           // readings worth telling: "took 50K-60K as 55K"
   std::optional<ChatSlot> topic;            // what a benchmark question is about: "share rate" -> shares
   std::optional<double> topic_rate;         // a rate to place among similar videos: "is 5% good?" -> 0.05
-  bool greeting = false;                    // "hi", "thanks"
+  bool greeting = false;                    // "hi", "hello"
+  bool thanks = false;                      // "thanks", "ok", "cool"
   bool too_long = false;                    // longer than ParseOptions::max_message_bytes: nothing was read
 };
 
@@ -175,6 +176,7 @@ class Conversation {
   std::vector<ChatSlots> history_;          // the slots before each change, newest last
   std::optional<ChatSlot> slider_slot_;     // the slot the last undo step was a slider drag on
   std::optional<ChatSlot> asking_;
+  unsigned asked_ = 0;                      // bit per ChatSlot: asked once already, so not asked again
   std::vector<ChatTurn> transcript_;
 };
 

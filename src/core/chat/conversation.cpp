@@ -39,7 +39,10 @@ std::optional<double> BaseFor(const ChatSlots& slots, const ChatNumbers& numbers
   }
 }
 
-std::string ChangeList(const ChatSlots& before, const ChatSlots& after, const std::vector<ChatSlot>& changed) {
+// The changed inputs in the slots' order, without likes (a real count, not an input): "1.8K shares instead of 900 shares".
+std::string ChangeList(const ChatSlots& before, const ChatSlots& after, std::vector<ChatSlot> changed) {
+  std::sort(changed.begin(), changed.end());
+  changed.erase(std::remove(changed.begin(), changed.end(), ChatSlot::likes), changed.end());
   std::vector<std::string> parts;
   for (ChatSlot slot : changed) {
     const std::optional<double> now = SlotNumber(after, slot);
@@ -94,6 +97,7 @@ ChatReply Conversation::Send(std::string_view message) {
   if (intent == Intent::reset) {
     slots_ = ChatSlots{};
     asking_.reset();
+    asked_ = 0;
   }
   if (intent == Intent::undo) {
     if (history_.empty()) {
@@ -223,16 +227,22 @@ ChatReply Conversation::Reply(Intent intent, const ChatSlots& before, const Pars
   const bool has_views = numbers.has_prediction;
   const std::string changes = ChangeList(before, slots_, step.changed);
   std::optional<ChatSlot> ask;
-  auto add_prediction = [&](bool with_delta) {
-    std::string line = (changes.empty() ? "That's " : "With " + changes + ": ") + chat::RangeText(numbers);
-    if (with_delta && numbers.has_delta) line += ", " + chat::DeltaText(numbers.delta_likes, numbers.previous_likes) +
-                                                 " compared with before";
+  // The prediction line; a what-if adds only the change, while a prediction also says what it assumed
+  // and asks for the missing input that matters most, once.
+  auto add_prediction = [&](bool what_if) {
+    std::string line = (changes.empty() ? "The prediction is " : "With " + changes + ": ") + chat::RangeText(numbers);
+    if (numbers.has_delta && std::round(numbers.delta_likes) != 0)
+      line += ", " + chat::DeltaText(numbers.delta_likes, numbers.previous_likes) + " compared with before";
     lines.push_back(line + ".");
     if (const std::string unusual = chat::UnusualText(slots_); !unusual.empty()) lines.push_back(unusual);
     if (slots_.likes) lines.push_back(chat::CompareText(*slots_.likes, &numbers));
+    // The assumed values depend on the views, so they are told again only when the views change.
+    const bool views_changed = std::find(step.changed.begin(), step.changed.end(), ChatSlot::views) != step.changed.end();
+    if (what_if || !views_changed) return;
     if (const std::string assumed = chat::AssumedText(numbers, slots_); !assumed.empty()) {
       lines.push_back(assumed);
-      ask = chat::MostUsefulMissing(*model_, slots_, numbers);
+      const std::optional<ChatSlot> missing = chat::MostUsefulMissing(*model_, slots_, numbers);
+      if (missing && !(asked_ & (1u << static_cast<int>(*missing)))) ask = missing;
     }
   };
   auto need_views = [&](const std::string& for_what) {
@@ -250,6 +260,10 @@ ChatReply Conversation::Reply(Intent intent, const ChatSlots& before, const Pars
         lines.push_back("Type \"help\" for examples of what I understand.");
         break;
       }
+      if (parsed.thanks && !parsed.intent && lines.empty()) {
+        lines.push_back("You're welcome! Tell me about another video, or ask \"what if\", \"why\" or \"tips\".");
+        break;
+      }
       if (parsed.greeting && lines.empty()) lines.push_back("Hi! I'm LikeCast.");
       lines.push_back(chat::HelpText());
       break;
@@ -262,7 +276,7 @@ ChatReply Conversation::Reply(Intent intent, const ChatSlots& before, const Pars
       [[fallthrough]];
     case Intent::predict:
       if (has_views) {
-        add_prediction(true);
+        add_prediction(false);
       } else if (step.changed.empty() && !step.rejected.empty()) {
         if (!slots_.inputs.views) ask = ChatSlot::views;
       } else {
@@ -316,7 +330,10 @@ ChatReply Conversation::Reply(Intent intent, const ChatSlots& before, const Pars
       }
       break;
   }
-  if (ask) lines.push_back(chat::QuestionFor(*ask));
+  if (ask) {
+    lines.push_back(chat::QuestionFor(*ask));
+    asked_ |= 1u << static_cast<int>(*ask);
+  }
   asking_ = ask;
   reply.asking = ask;
   for (size_t i = 0; i < lines.size(); ++i) reply.text += (i ? "\n" : "") + lines[i];

@@ -170,9 +170,13 @@ std::string ExplainText(const Model& model, const ChatNumbers& n) {
   for (InputField field : n.assumed)
     if (field != InputField::verified && field != InputField::author_status)
       assumed.push_back(ChatSlotNoun(static_cast<ChatSlot>(static_cast<int>(field))));
-  if (!assumed.empty())
-    text += "\n" + JoinList(assumed) + (assumed.size() == 1 ? " is" : " are") +
-            " assumed typical, so " + (assumed.size() == 1 ? "it adds" : "they add") + " nothing here.";
+  if (!assumed.empty()) {
+    const bool singular = assumed.size() == 1 && assumed[0] == std::string("duration");
+    std::string list = JoinList(assumed);
+    list[0] = static_cast<char>(list[0] - 'a' + 'A');
+    text += "\n" + list + (singular ? " is" : " are") + " assumed typical, so " + (singular ? "it adds" : "they add") +
+            " nothing here.";
+  }
   return text + "\nViews set the scale: likes grow with views, and the rest moves the like rate.";
 }
 

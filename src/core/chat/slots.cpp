@@ -132,12 +132,12 @@ std::string CheckSlotValue(ChatSlot slot, double value) {
 
 std::string DescribeSlot(ChatSlot slot, double value) {
   switch (slot) {
-    case ChatSlot::duration_sec: return FormatDuration(value);
-    case ChatSlot::verified: return value != 0 ? "verified" : "not verified";
+    case ChatSlot::duration_sec: return "a " + FormatDuration(value) + " video";
+    case ChatSlot::verified: return value != 0 ? "a verified account" : "an unverified account";
     case ChatSlot::author_status: {
       const auto status = static_cast<AuthorStatus>(static_cast<int>(value));
-      if (status == AuthorStatus::under_review) return "account under review";
-      return status == AuthorStatus::banned ? "banned account" : "active account";
+      if (status == AuthorStatus::under_review) return "an account under review";
+      return status == AuthorStatus::banned ? "a banned account" : "an active account";
     }
     default: {
       // Singular for one: "1 share", "1 view".

@@ -71,6 +71,10 @@ std::string Conversation::SaveJson() const {
   for (const ChatTurn& turn : transcript_) transcript.push_back({{"from", turn.from_user ? "user" : "likecast"}, {"text", turn.text}});
   out["transcript"] = std::move(transcript);
   if (asking_) out["asking"] = ChatSlotName(*asking_);
+  json asked = json::array();
+  for (int i = 0; i < kChatSlotCount; ++i)
+    if (asked_ & (1u << i)) asked.push_back(ChatSlotName(static_cast<ChatSlot>(i)));
+  out["asked"] = std::move(asked);
   // Invalid UTF-8 typed by a user is replaced rather than failing the save.
   return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }
@@ -117,6 +121,16 @@ std::string Conversation::RestoreJson(std::string_view text) {
     if (!asking) return "\"asking\" must name a slot, e.g. \"views\"";
   }
 
+  unsigned asked = 0;
+  if (in.contains("asked")) {
+    if (!in["asked"].is_array()) return "\"asked\" must be an array of slot names";
+    for (const json& name : in["asked"]) {
+      const std::optional<ChatSlot> slot = name.is_string() ? ChatSlotFromName(name.get<std::string>()) : std::nullopt;
+      if (!slot) return "\"asked\" must list slot names, e.g. [\"shares\"]";
+      asked |= 1u << static_cast<int>(*slot);
+    }
+  }
+
   // Everything is valid: replace the state, keeping only as much as the options allow.
   while (history.size() > options_.max_undo) history.erase(history.begin());
   while (transcript.size() > options_.max_transcript) transcript.erase(transcript.begin());
@@ -124,6 +138,7 @@ std::string Conversation::RestoreJson(std::string_view text) {
   history_ = std::move(history);
   transcript_ = std::move(transcript);
   asking_ = asking;
+  asked_ = asked;
   slider_slot_.reset();
   return "";
 }

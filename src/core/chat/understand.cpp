@@ -9,6 +9,7 @@
 // "number field", one that opens with a field reads "field number".
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 #include "core/chat/chat.h"
 #include "core/chat/lexer.h"
@@ -347,74 +348,116 @@ void Binder::Run() {
 // Intents
 // ---------------------------------------------------------------------------
 
-bool Has(const std::string& padded, const char* phrase) { return padded.find(phrase) != std::string::npos; }
+// The phrases that signal an intent, grouped by what they signal. A phrase matches whole words.
+enum PhraseGroup {
+  kReset, kUndo, kHelp, kExplain, kTips, kBenchmark, kWhatIf, kPredict, kGreeting, kThanks, kIsItGood,
+  kLikeRateTopic, kLengthTopic, kPhraseGroupCount
+};
 
-template <size_t N>
-bool HasAny(const std::string& padded, const char* const (&phrases)[N]) {
-  for (const char* phrase : phrases)
-    if (Has(padded, phrase)) return true;
-  return false;
+struct PhraseList {
+  PhraseGroup group;
+  std::vector<const char*> phrases;
+};
+
+const std::vector<PhraseList>& PhraseLists() {
+  static const std::vector<PhraseList> lists = {
+      {kReset, {"reset", "start over", "start again", "restart", "clear", "new video", "from scratch",
+                "forget everything", "start fresh", "forget it all", "another video"}},
+      {kUndo, {"undo", "go back", "revert", "take that back", "take it back", "never mind", "nevermind",
+               "scratch that"}},
+      {kHelp, {"help", "what can you do", "how does this work", "how do i use", "commands", "what do you need",
+               "what can i ask", "usage", "how does it work", "what should i type", "what do i type"}},
+      {kExplain, {"why", "explain", "what drives", "what's driving", "how come", "what is driving", "what affects",
+                  "which input", "what matters", "breakdown", "reason", "biggest factor", "what's behind",
+                  "drivers", "driving", "what makes", "so low", "so high"}},
+      {kTips, {"tip", "tips", "advice", "advise", "recommend", "recommendation", "recommendations", "suggest",
+               "suggestion", "suggestions", "improve", "how can i get more", "how do i get more", "how to get more",
+               "get more likes", "what should i do", "what should i change", "what should i focus", "grow",
+               "do better", "more likes", "increase my likes", "boost my likes", "raise my likes"}},
+      {kBenchmark, {"rate", "rates", "ratio", "average", "typical", "normal", "benchmark", "benchmarks", "median",
+                    "per view", "engagement", "good number of", "compare", "compared", "percentile",
+                    "how long should", "best length", "ideal length", "best duration", "ideal duration"}},
+      {kWhatIf, {"what if", "if", "suppose", "supposing", "imagine", "what about", "how about", "assuming",
+                 "hypothetically", "would", "say i had", "say i got", "were to", "instead"}},
+      {kPredict, {"predict", "prediction", "estimate", "how many likes", "forecast", "guess", "expect", "will i get",
+                  "would i get"}},
+      {kGreeting, {"hi", "hello", "hey", "yo", "good morning", "good evening", "hiya"}},
+      {kThanks, {"thanks", "thank you", "thx", "ty", "cheers", "ok", "okay", "cool", "great", "nice", "got it"}},
+      {kIsItGood, {"is that good", "is this good", "is it good", "good or bad", "how did i do", "how does it compare",
+                   "how do i compare", "is that bad", "is this bad", "did well", "is that normal"}},
+      {kLikeRateTopic, {"like rate", "like ratio", "engagement", "likes per", "like to view"}},
+      {kLengthTopic, {"how long", "length", "duration", "how many seconds"}},
+  };
+  return lists;
 }
 
-// The words of the message joined by single spaces, with a space at each end, so " why " matches whole words.
-// A question mark is kept as its own word.
-std::string PaddedWords(const std::vector<Token>& tokens) {
-  std::string padded = " ";
-  for (const Token& token : tokens) {
-    if (token.kind == TokenKind::word || (token.kind == TokenKind::punct && token.text == "?")) padded += token.text + " ";
+struct IndexedPhrase {
+  std::vector<std::string> words;
+  PhraseGroup group;
+};
+
+// Phrases by their first word, so that one pass over a message's words finds every phrase in it.
+const std::unordered_map<std::string, std::vector<IndexedPhrase>>& PhraseIndex() {
+  static const auto index = [] {
+    std::unordered_map<std::string, std::vector<IndexedPhrase>> built;
+    for (const PhraseList& list : PhraseLists()) {
+      for (const char* phrase : list.phrases) {
+        IndexedPhrase indexed{{}, list.group};
+        std::string word;
+        for (const char* c = phrase;; ++c) {
+          if (*c == ' ' || *c == '\0') {
+            indexed.words.push_back(word);
+            word.clear();
+            if (*c == '\0') break;
+          } else {
+            word += *c;
+          }
+        }
+        built[indexed.words.front()].push_back(std::move(indexed));
+      }
+    }
+    return built;
+  }();
+  return index;
+}
+
+// Bit g is set when a phrase of group g occurs in `words`.
+unsigned MatchPhrases(const std::vector<std::string>& words) {
+  unsigned found = 0;
+  const auto& index = PhraseIndex();
+  for (size_t i = 0; i < words.size(); ++i) {
+    const auto it = index.find(words[i]);
+    if (it == index.end()) continue;
+    for (const IndexedPhrase& phrase : it->second) {
+      if (i + phrase.words.size() > words.size()) continue;
+      bool match = true;
+      for (size_t k = 1; k < phrase.words.size() && match; ++k) match = words[i + k] == phrase.words[k];
+      if (match) found |= 1u << phrase.group;
+    }
   }
-  return padded;
+  return found;
 }
 
-std::optional<ChatSlot> FindTopic(const std::vector<Item>& items, const std::string& padded) {
-  if (Has(padded, " like rate ") || Has(padded, " like ratio ") || Has(padded, " engagement ") ||
-      Has(padded, " likes per ") || Has(padded, " like to view "))
-    return ChatSlot::likes;
+std::optional<ChatSlot> FindTopic(const std::vector<Item>& items, unsigned phrases) {
+  if (phrases & (1u << kLikeRateTopic)) return ChatSlot::likes;
   for (const Item& item : items) {
     if (item.kind == ItemKind::field && item.slot != ChatSlot::views) return item.slot;
     if (item.kind == ItemKind::duration_field) return ChatSlot::duration_sec;
   }
-  if (Has(padded, " how long ")) return ChatSlot::duration_sec;
+  if (phrases & (1u << kLengthTopic)) return ChatSlot::duration_sec;
   return std::nullopt;
 }
 
 void DetectIntent(const std::vector<Token>& tokens, const std::vector<Item>& items, ParsedMessage* out) {
-  const std::string padded = PaddedWords(tokens);
-  static const char* const kReset[] = {" reset ", " start over ", " start again ", " restart ", " clear ",
-                                       " new video ", " from scratch ", " forget everything ", " start fresh ",
-                                       " forget it all ", " another video "};
-  static const char* const kUndo[] = {" undo ", " go back ", " revert ", " take that back ", " take it back ",
-                                      " never mind ", " nevermind ", " scratch that ", " undo that "};
-  static const char* const kHelp[] = {" help ", " what can you do ", " how does this work ", " how do i use ",
-                                      " commands ", " what do you need ", " what can i ask ", " usage ",
-                                      " how does it work ", " what should i type ", " what do i type "};
-  static const char* const kExplain[] = {" why ", " explain ", " what drives ", " what's driving ", " how come ",
-                                         " what is driving ", " what affects ", " which input ", " what matters ",
-                                         " breakdown ", " reason ", " biggest factor ", " what's behind ",
-                                         " drivers ", " driving ", " what makes ", " so low ", " so high "};
-  static const char* const kTips[] = {" tip ", " tips ", " advice ", " advise ", " recommend ", " recommendation ",
-                                      " recommendations ", " suggest ", " suggestion ", " suggestions ", " improve ",
-                                      " how can i get more ", " how do i get more ", " how to get more ",
-                                      " get more likes ", " what should i do ", " what should i change ",
-                                      " what should i focus ", " grow ", " do better ", " more likes ",
-                                      " increase my likes ", " boost my likes ", " raise my likes "};
-  static const char* const kBenchmark[] = {" rate ", " rates ", " ratio ", " average ", " typical ", " normal ",
-                                           " benchmark ", " benchmarks ", " median ", " per view ", " engagement ",
-                                           " good number of ", " compare ", " compared ", " percentile "};
-  static const char* const kWhatIf[] = {" what if ", " if ", " suppose ", " supposing ", " imagine ",
-                                        " what about ", " how about ", " assuming ", " hypothetically ",
-                                        " would ", " say i had ", " say i got ", " were to ", " instead "};
-  static const char* const kPredict[] = {" predict ", " prediction ", " estimate ", " how many likes ",
-                                         " forecast ", " guess ", " expect ", " will i get ", " would i get "};
-  static const char* const kGreeting[] = {" hi ", " hello ", " hey ", " thanks ", " thank you ", " yo ",
-                                          " good morning ", " good evening ", " thx ", " ty ", " ok ", " okay ",
-                                          " cool ", " great ", " nice "};
-  static const char* const kIsItGood[] = {" is that good ", " is this good ", " is it good ", " good or bad ",
-                                          " how did i do ", " how does it compare ", " how do i compare ",
-                                          " is that bad ", " is this bad ", " did well ", " is that normal "};
+  std::vector<std::string> words;
+  for (const Token& token : tokens)
+    if (token.kind == TokenKind::word) words.push_back(token.text);
+  const unsigned phrases = MatchPhrases(words);
+  const auto has = [phrases](PhraseGroup group) { return (phrases & (1u << group)) != 0; };
 
-  out->hypothetical = HasAny(padded, kWhatIf);
-  out->greeting = HasAny(padded, kGreeting);
+  out->hypothetical = has(kWhatIf);
+  out->greeting = has(kGreeting);
+  out->thanks = has(kThanks);
   bool count_changes = false;
   bool relative = false;
   for (const SlotChange& change : out->changes) {
@@ -423,29 +466,29 @@ void DetectIntent(const std::vector<Token>& tokens, const std::vector<Item>& ite
   }
   const bool has_likes = std::any_of(out->changes.begin(), out->changes.end(),
                                      [](const SlotChange& c) { return c.slot == ChatSlot::likes; });
+  const bool only_question_mark = words.empty() && tokens.size() == 1 && tokens[0].text == "?";
 
-  if (HasAny(padded, kReset)) {
+  if (has(kReset)) {
     out->intent = Intent::reset;
-  } else if (HasAny(padded, kUndo) && out->changes.empty()) {
+  } else if (has(kUndo) && out->changes.empty()) {
     out->intent = Intent::undo;
-  } else if (HasAny(padded, kExplain)) {
+  } else if (has(kExplain)) {
     out->intent = Intent::explain;
-  } else if (HasAny(padded, kTips) && !relative && !count_changes && !out->hypothetical) {
+  } else if (has(kTips) && !relative && !count_changes && !out->hypothetical) {
     out->intent = Intent::tips;
-  } else if (HasAny(padded, kIsItGood) && out->changes.empty()) {
+  } else if (has(kIsItGood) && out->changes.empty()) {
     out->intent = Intent::benchmark;   // the conversation answers with a comparison when likes are known
     out->topic = ChatSlot::likes;
-  } else if (HasAny(padded, kBenchmark) && !has_likes && !relative && !count_changes) {
+  } else if (has(kBenchmark) && !has_likes && !relative && !count_changes) {
     out->intent = Intent::benchmark;
-    out->topic = FindTopic(items, padded);
+    out->topic = FindTopic(items, phrases);
   } else if (relative || (out->hypothetical && !out->changes.empty())) {
     out->intent = Intent::what_if;
-  } else if (!out->changes.empty() || !out->rejected.empty() || HasAny(padded, kPredict)) {
+  } else if (!out->changes.empty() || !out->rejected.empty() || has(kPredict)) {
     out->intent = Intent::predict;
-  } else if (HasAny(padded, kHelp) || padded == " ? ") {
+  } else if (has(kHelp) || only_question_mark) {
     out->intent = Intent::help;
   }
-  if (!out->intent && HasAny(padded, kHelp)) out->intent = Intent::help;
   if (out->intent == Intent::benchmark) {
     for (const Item& item : items)
       if (item.kind == ItemKind::number && item.number_kind == NumberKind::percent && !item.bound)
@@ -499,6 +542,27 @@ void ReadLeftovers(const std::vector<Item>& items, const ParseOptions& options, 
   }
 }
 
+// "yes" or "no" answers the question "Is the account verified?".
+void ReadYesNo(const std::vector<Item>& items, const ParseOptions& options, ParsedMessage* out) {
+  if (options.expected_slot != ChatSlot::verified || !out->changes.empty() || !out->rejected.empty()) return;
+  std::optional<bool> answer;
+  for (const Item& item : items) {
+    const std::string& w = item.text;
+    if (w == "yes" || w == "yeah" || w == "yep" || w == "yup" || w == "sure" || w == "correct" || w == "y") {
+      answer = true;
+    } else if (w == "no" || w == "nope" || w == "nah" || w == "not" || w == "n") {
+      answer = false;
+      break;
+    }
+  }
+  if (!answer) return;
+  SlotChange change;
+  change.slot = ChatSlot::verified;
+  change.value = *answer ? 1 : 0;
+  change.text = *answer ? "yes" : "no";
+  out->changes.push_back(change);
+}
+
 }  // namespace
 }  // namespace chat
 
@@ -512,6 +576,7 @@ ParsedMessage ParseMessage(std::string_view message, const ParseOptions& options
   std::vector<chat::Item> items = chat::BuildItems(tokens, &out.notes);
   chat::Binder(&items, &out).Run();
   chat::ReadLeftovers(items, options, &out);
+  chat::ReadYesNo(items, options, &out);
   chat::DetectIntent(tokens, items, &out);
   if (!out.intent && (!out.changes.empty() || !out.rejected.empty())) out.intent = Intent::predict;
   return out;
