@@ -1,34 +1,319 @@
-// The page's JavaScript: starts the wasm app, hands it the model file and
-// wakes its main loop on input. The app itself lives in C++ (src/app/).
+// The page's JavaScript: starts the wasm app and does for it what a canvas
+// cannot. It hands over the model file and the files a user opens or drops,
+// places real HTML inputs over the text fields ImGui draws (so phones raise
+// their keyboard), passes touches on to the app (Emscripten's GLFW loses
+// their position), follows the system theme, and wakes the app's main loop on
+// input. The app itself lives in C++ (src/app/); it calls back through
+// window.likecastPage, and the exported functions it offers are listed in
+// src/app/exports.cpp.
 'use strict';
+
+var chatInput = document.getElementById('likecast-chat-input');
+var numberInput = document.getElementById('likecast-number-input');
+var fileInput = document.getElementById('likecast-file');
+var dropZone = document.getElementById('likecast-drop');
+var statusLine = document.getElementById('likecast-status');
+var started = false;            // main() has run: the exported functions may be called
+var textFields = [];            // the fields the app drew in its last frame, in CSS pixels
+var openNumberId = null;        // the number field the HTML editor is open for
+var lastTouchTime = -1e9;
 
 var Module = {
   canvas: document.getElementById('canvas'),
   print: function (text) { console.log(text); },
   printErr: function (text) { console.error(text); },
-  onRuntimeInitialized: function () {
-    fetch('likecast.json')
-      .then(function (response) {
-        if (!response.ok) throw new Error('likecast.json: HTTP ' + response.status);
-        return response.text();
-      })
-      .then(function (text) { Module.ccall('likecast_app_load_model', 'number', ['string'], [text]); })
-      .catch(function (error) {
-        document.getElementById('likecast-status').textContent =
-          'The model file could not be downloaded (' + error.message + '). Check your connection and reload.';
-      });
-    wakeOnInput();
+  postRun: [function () {
+    started = true;
+    followMedia('(prefers-color-scheme: dark)', function (dark) { Module._likecast_app_set_system_dark(dark ? 1 : 0); });
+    followMedia('(pointer: coarse)', function (coarse) { Module._likecast_app_set_touch(coarse ? 1 : 0); });
+    loadBuiltInModel();
+    var embedded = /(^|[?&])embed=(1|true)(&|$)/.test(window.location.search);
+    if (!embedded && !window.matchMedia('(pointer: coarse)').matches) Module._likecast_app_request_chat_focus();
+    wake();
+  }],
+};
+
+function wake() { if (started) Module._likecast_app_wake(); }
+
+// Calls `apply` with whether the media query matches, now and on every change.
+function followMedia(query, apply) {
+  var list = window.matchMedia(query);
+  apply(list.matches);
+  var listener = function (event) { apply(event.matches); };
+  if (list.addEventListener) list.addEventListener('change', listener);
+  else list.addListener(listener);
+}
+
+function loadBuiltInModel() {
+  fetch('likecast.json')
+    .then(function (response) {
+      if (!response.ok) throw new Error('likecast.json: HTTP ' + response.status);
+      return response.text();
+    })
+    .then(function (text) { Module.ccall('likecast_app_load_model', 'number', ['string'], [text]); })
+    .catch(function (error) {
+      statusLine.hidden = false;
+      statusLine.textContent = 'The model file could not be downloaded (' + error.message + '). Check your connection and reload.';
+    });
+}
+
+// --- Files: the picker, drag and drop ------------------------------------------------------------
+
+function openFile(file) {
+  if (!file || !started) return;
+  // The app checks the size first, so a file over the limit is never read into memory.
+  if (Module.ccall('likecast_app_accept_file', 'number', ['string', 'number'], [file.name, file.size]) !== 0) return;
+  file.arrayBuffer().then(function (buffer) {
+    var bytes = new Uint8Array(buffer);
+    var pointer = Module._malloc(Math.max(1, bytes.length));
+    Module.HEAPU8.set(bytes, pointer);
+    try {
+      Module.ccall('likecast_app_open_file', null, ['string', 'number', 'number'], [file.name, pointer, bytes.length]);
+    } finally {
+      Module._free(pointer);
+    }
+  }).catch(function (error) {
+    Module.ccall('likecast_app_report_error', null, ['string'],
+      ['Could not read ' + file.name + ': ' + error.message + '. Try opening it again.']);
+  });
+}
+
+fileInput.addEventListener('change', function () {
+  var file = fileInput.files && fileInput.files[0];
+  fileInput.value = '';   // the same file can be chosen again
+  openFile(file);
+});
+
+var dragDepth = 0;
+function hasFiles(event) {
+  return event.dataTransfer && Array.prototype.indexOf.call(event.dataTransfer.types || [], 'Files') >= 0;
+}
+window.addEventListener('dragenter', function (event) {
+  if (!hasFiles(event)) return;
+  event.preventDefault();
+  dragDepth += 1;
+  dropZone.hidden = false;
+});
+window.addEventListener('dragover', function (event) {
+  if (!hasFiles(event)) return;
+  event.preventDefault();
+  event.dataTransfer.dropEffect = 'copy';
+});
+window.addEventListener('dragleave', function () {
+  dragDepth = Math.max(0, dragDepth - 1);
+  if (dragDepth === 0) dropZone.hidden = true;
+});
+window.addEventListener('drop', function (event) {
+  event.preventDefault();
+  dragDepth = 0;
+  dropZone.hidden = true;
+  var files = event.dataTransfer && event.dataTransfer.files;
+  if (files && files.length) openFile(files[0]);
+}, true);
+
+// --- The HTML inputs over ImGui's text fields ----------------------------------------------------
+
+function place(element, field) {
+  var canvasBox = Module.canvas.getBoundingClientRect();
+  element.style.left = (canvasBox.left + field.x) + 'px';
+  element.style.top = (canvasBox.top + field.y) + 'px';
+  element.style.width = field.w + 'px';
+  element.style.height = field.h + 'px';
+}
+
+function findField(id) {
+  for (var i = 0; i < textFields.length; i += 1) if (textFields[i].id === id) return textFields[i];
+  return null;
+}
+
+function submitChat() {
+  var text = chatInput.value.trim();
+  if (!text || !started) return;
+  chatInput.value = '';
+  Module.ccall('likecast_app_send', null, ['string'], [text]);
+}
+
+function openNumberField(id) {
+  var field = findField(id);
+  if (!field) return;
+  openNumberId = id;
+  place(numberInput, field);
+  numberInput.value = field.value;
+  numberInput.setAttribute('aria-label', field.label);
+  numberInput.hidden = false;
+  numberInput.focus({ preventScroll: true });
+  numberInput.select();
+}
+
+function closeNumberField(commit) {
+  if (openNumberId === null) return;
+  var id = openNumberId;
+  openNumberId = null;
+  numberInput.hidden = true;
+  if (commit) Module.ccall('likecast_app_set_field', null, ['string', 'string'], [id, numberInput.value]);
+  wake();
+}
+
+numberInput.addEventListener('blur', function () { closeNumberField(true); });
+
+// Keys typed into the HTML inputs belong to them alone: GLFW listens on window in the capture phase
+// and would pass them to ImGui too (and it cancels Backspace). This listener is added before GLFW's
+// (page.js runs before the app's script), so stopping the event here keeps it from GLFW; the browser
+// still types the character. Escape in the canvas moves the focus back to the chat input.
+['keydown', 'keypress', 'keyup'].forEach(function (type) {
+  window.addEventListener(type, function (event) {
+    var target = event.target;
+    if (target === chatInput || target === numberInput) {
+      event.stopImmediatePropagation();
+      if (type !== 'keydown') return;
+      if (target === chatInput && event.key === 'Enter' && !event.isComposing) {
+        event.preventDefault();
+        submitChat();
+      } else if (target === numberInput && event.key === 'Enter') {
+        event.preventDefault();
+        closeNumberField(true);
+      } else if (target === numberInput && event.key === 'Escape') {
+        closeNumberField(false);
+      }
+      return;
+    }
+    if (type === 'keydown' && event.key === 'Escape' && target === Module.canvas && started &&
+        !Module._likecast_app_wants_text() && !chatInput.hidden) {
+      event.stopImmediatePropagation();
+      chatInput.focus();
+    }
+    wake();
+  }, true);
+});
+
+// --- Touch: taps, drags and drag-to-scroll are done by the app (src/app/touch_input.cpp) ------------
+
+function canvasPoint(event) {
+  var box = Module.canvas.getBoundingClientRect();
+  return { x: event.clientX - box.left, y: event.clientY - box.top };
+}
+
+var touchPointer = null;        // the pointer id of the finger the app follows
+var touchStart = null;
+
+Module.canvas.addEventListener('pointerdown', function (event) {
+  if (event.pointerType === 'mouse' || !started || touchPointer !== null) return;
+  touchPointer = event.pointerId;
+  lastTouchTime = performance.now();
+  var point = canvasPoint(event);
+  touchStart = point;
+  if (openNumberId !== null) closeNumberField(true);
+  Module.canvas.setPointerCapture(event.pointerId);
+  Module._likecast_app_touch(0, point.x, point.y);
+});
+Module.canvas.addEventListener('pointermove', function (event) {
+  if (event.pointerId !== touchPointer) return;
+  lastTouchTime = performance.now();
+  var point = canvasPoint(event);
+  Module._likecast_app_touch(1, point.x, point.y);
+});
+function endTouch(event, phase) {
+  if (event.pointerId !== touchPointer) return;
+  touchPointer = null;
+  lastTouchTime = performance.now();
+  var point = canvasPoint(event);
+  Module._likecast_app_touch(phase, point.x, point.y);
+  // A tap on a number field opens its HTML editor now, inside the tap, so the keyboard comes up.
+  if (phase === 2 && touchStart && Math.hypot(point.x - touchStart.x, point.y - touchStart.y) < 8) {
+    for (var i = 0; i < textFields.length; i += 1) {
+      var f = textFields[i];
+      if (f.kind === 'number' && point.x >= f.x && point.x <= f.x + f.w && point.y >= f.y && point.y <= f.y + f.h) {
+        openNumberField(f.id);
+        break;
+      }
+    }
+  }
+}
+Module.canvas.addEventListener('pointerup', function (event) { endTouch(event, 2); });
+Module.canvas.addEventListener('pointercancel', function (event) { endTouch(event, 3); });
+
+// Touch events and the mouse events browsers make up after a tap must not reach GLFW: it would press
+// the mouse button at a stale cursor position.
+['touchstart', 'touchmove', 'touchend', 'touchcancel'].forEach(function (type) {
+  window.addEventListener(type, function (event) {
+    if (event.target !== Module.canvas) return;
+    event.stopPropagation();
+    if (event.cancelable) event.preventDefault();
+    wake();
+  }, { capture: true, passive: false });
+});
+['mousedown', 'mouseup', 'mousemove'].forEach(function (type) {
+  window.addEventListener(type, function (event) {
+    if (performance.now() - lastTouchTime < 800 && event.target === Module.canvas) event.stopPropagation();
+  }, true);
+});
+
+// Wheel and touchpad scrolling goes to the app in CSS pixels: Emscripten's GLFW would hand ImGui the
+// raw deltas, upside down and a hundred times too large.
+window.addEventListener('wheel', function (event) {
+  if (event.target !== Module.canvas || !started) return;
+  event.stopPropagation();
+  event.preventDefault();
+  var scale = event.deltaMode === 1 ? 16 : event.deltaMode === 2 ? window.innerHeight : 1;
+  Module._likecast_app_wheel(event.deltaX * scale, event.deltaY * scale);
+}, { capture: true, passive: false });
+
+// --- Waking the main loop ------------------------------------------------------------------------
+
+['pointerdown', 'pointermove', 'pointerup', 'wheel', 'focus'].forEach(function (type) {
+  window.addEventListener(type, wake, { capture: true, passive: true });
+});
+window.addEventListener('resize', wake);
+if (window.visualViewport) window.visualViewport.addEventListener('resize', wake);
+document.addEventListener('visibilitychange', wake);
+Module.canvas.addEventListener('contextmenu', function (event) { event.preventDefault(); });
+
+// --- What the app calls (src/app/web_bridge.cpp) ---------------------------------------------------
+
+window.likecastPage = {
+  setTextFields: function (json) {
+    textFields = JSON.parse(json);
+    var chat = findField('chat');
+    if (chat) place(chatInput, chat);
+    chatInput.hidden = !chat;
+    if (openNumberId !== null) {
+      var open = findField(openNumberId);
+      if (open) place(numberInput, open);
+      else closeNumberField(true);
+    }
+  },
+  focusChatInput: function () { if (!chatInput.hidden) chatInput.focus({ preventScroll: true }); },
+  submitChat: submitChat,
+  openNumberField: openNumberField,
+  openFilePicker: function () { fileInput.click(); },
+  download: function (name, text) {
+    var url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    var link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+  },
+  copyText: function (text) {
+    var done = function (ok) { Module._likecast_app_on_copy(ok ? 1 : 0); };
+    if (!navigator.clipboard || !navigator.clipboard.writeText) { done(false); return; }
+    navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(false); });
+  },
+  setTheme: function (name, json) {
+    var root = document.documentElement;
+    root.dataset.theme = name;
+    var variables = JSON.parse(json);
+    Object.keys(variables).forEach(function (key) { root.style.setProperty(key, variables[key]); });
+  },
+  postHeight: function (height) {
+    if (window.parent !== window) window.parent.postMessage({ type: 'likecast:height', height: Number(height) }, '*');
   },
 };
 
-// The app draws only when woken, so every kind of input wakes it.
-function wakeOnInput() {
-  var wake = function () { Module._likecast_app_wake(); };
-  ['pointerdown', 'pointermove', 'pointerup', 'wheel', 'keydown', 'keyup', 'touchstart', 'touchmove', 'touchend']
-    .forEach(function (type) { window.addEventListener(type, wake, { capture: true, passive: true }); });
-  window.addEventListener('resize', wake);
-  window.addEventListener('focus', wake);
-  document.addEventListener('visibilitychange', wake);
-  Module.canvas.addEventListener('contextmenu', function (event) { event.preventDefault(); });
-  Module.canvas.focus();
-}
+// For the browser tests: the app's state as an object (see src/app/test_state.cpp). It only reads.
+window.likecastTest = {
+  ready: function () { return started; },
+  state: function () { return JSON.parse(Module.ccall('likecast_app_test_state', 'string', [], [])); },
+};

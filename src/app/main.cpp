@@ -1,7 +1,7 @@
 // The LikeCast page's entry point: a GLFW window on the page's canvas
 // (WebGL2), Dear ImGui, and a main loop that draws only when something
 // changed. The page's JavaScript wakes it on input (likecast_app_wake), so an
-// idle page costs no CPU.
+// idle page costs no CPU; training keeps it running until it ends.
 //
 // Sizes: the canvas's backing store is its CSS size times the device pixel
 // ratio, and ImGui works in those backing pixels with fonts and style scaled
@@ -18,33 +18,37 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
-#include "app/app.h"
+#include "app/runtime.h"
 #include "app/theme.h"
 #include "app/web_bridge.h"
 
+namespace likecast::app {
 namespace {
-
-struct Runtime {
-  GLFWwindow* window = nullptr;
-  likecast::app::App app;
-  likecast::app::Fonts fonts;
-  float scale = 0;           // device pixel ratio the fonts were built for
-  int css_width = 0;
-  int css_height = 0;
-  int width = 1;             // backing store size in pixels
-  int height = 1;
-  int frames_left = 4;       // frames still to draw before the loop pauses
-  bool paused = false;
-};
 
 Runtime* g_runtime = nullptr;
 
-// Keeps the backing store at CSS size times the device pixel ratio, and the fonts at that scale.
-void SyncCanvasSize(Runtime& rt) {
+// Narrower than this (in CSS pixels), the page is one column with tabs.
+constexpr int kOneColumnBelowCss = 820;
+
+// The page's CSS colours, so the HTML inputs over the canvas match the theme.
+std::string CssVariables(const Palette& p) {
+  auto hex = [](const ImVec4& color) {
+    char text[8];
+    ColorToHex(color, text);
+    return std::string(text);
+  };
+  return std::string("{\"--lc-bg\":\"") + hex(p.background) + "\",\"--lc-panel\":\"" + hex(p.panel) +
+         "\",\"--lc-text\":\"" + hex(p.text) + "\",\"--lc-muted\":\"" + hex(p.muted) + "\",\"--lc-frame\":\"" +
+         hex(p.frame) + "\",\"--lc-border\":\"" + hex(p.border) + "\",\"--lc-accent\":\"" + hex(p.accent) + "\"}";
+}
+
+// Keeps the backing store at CSS size times the device pixel ratio, and fonts and style in step with
+// the scale, the theme and the kind of pointer.
+void SyncCanvasAndStyle(Runtime& rt) {
   int css_width = 0, css_height = 0;
-  likecast::web::CssCanvasSize(&css_width, &css_height);
-  const float scale = static_cast<float>(std::clamp(likecast::web::DevicePixelRatio(), 1.0, 4.0));
-  if (css_width != rt.css_width || css_height != rt.css_height || scale != rt.scale) {
+  web::CssCanvasSize(&css_width, &css_height);
+  const float scale = static_cast<float>(std::clamp(web::DevicePixelRatio(), 1.0, 4.0));
+  if (css_width != rt.css_width || css_height != rt.css_height || scale != rt.style.scale) {
     rt.css_width = css_width;
     rt.css_height = css_height;
     // Set directly, not through glfwSetWindowSize: Emscripten's GLFW asks for
@@ -53,90 +57,97 @@ void SyncCanvasSize(Runtime& rt) {
     rt.height = std::max(1, static_cast<int>(std::lround(css_height * scale)));
     emscripten_set_canvas_element_size("#canvas", rt.width, rt.height);
   }
-  if (scale != rt.scale) {
-    rt.scale = scale;
-    rt.fonts = likecast::app::LoadFonts(scale);
-    likecast::app::ApplyTheme(scale);
+  const StyleKey key{scale, rt.app.dark(), rt.app.touch(), rt.app.compact()};
+  if (key == rt.style) return;
+  const bool fonts_changed = key.scale != rt.style.scale || key.compact != rt.style.compact;
+  rt.style = key;
+  const Palette& palette = key.dark ? DarkPalette() : LightPalette();
+  if (fonts_changed) {
+    rt.ui.fonts = LoadFonts(scale, key.compact);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
   }
+  ApplyTheme(palette, scale, key.touch, key.compact);
+  rt.ui.scale = scale;
+  rt.ui.touch = key.touch;
+  rt.ui.compact = key.compact;
+  rt.ui.palette = &palette;
+  rt.ui.card_heights.clear();
+  web::SetPageTheme(palette.name, CssVariables(palette));
 }
 
 void Frame() {
   Runtime& rt = *g_runtime;
-  if (rt.frames_left <= 0) {
+  if (rt.frames_left <= 0 && !rt.app.NeedsFrames() && !rt.touch.NeedsFrames()) {
     emscripten_pause_main_loop();
     rt.paused = true;
     return;
   }
   --rt.frames_left;
+  const double now = emscripten_get_now();
 
-  SyncCanvasSize(rt);
+  // Input and sizes.
+  SyncCanvasAndStyle(rt);
   glfwPollEvents();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
-  // GLFW's cached window size is stale (see SyncCanvasSize); the canvas's is right.
+  // GLFW's cached window size is stale (see SyncCanvasAndStyle); the canvas's is right.
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(static_cast<float>(rt.width), static_cast<float>(rt.height));
   io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
+  rt.touch.BeforeFrame(io, rt.ui.Px(8), now);
   ImGui::NewFrame();
 
-  const int width = rt.width, height = rt.height;
-  rt.app.Draw(static_cast<float>(width), static_cast<float>(height), rt.fonts);
+  // Work, then the page.
+  rt.app.Tick(now);
+  rt.ui.BeginFrame();
+  rt.ui.one_column = rt.css_width < kOneColumnBelowCss;
+  rt.app.Draw(rt.ui, static_cast<float>(rt.width), static_cast<float>(rt.height));
 
+  // Draw.
   ImGui::Render();
-  glViewport(0, 0, width, height);
+  glViewport(0, 0, rt.width, rt.height);
   const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
   glClearColor(background.x, background.y, background.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  [[maybe_unused]] static const bool kMarked = (EM_ASM(performance.mark("likecast-first-frame")), true);  // scripts/bench
+  rt.app.AfterFrame(rt.ui);
+  ++rt.frames_drawn;
 
-  // Keep drawing while the user holds a widget (a slider drag) or ImGui animates.
-  if (ImGui::IsAnyItemActive() || io.MouseDown[0] || io.WantTextInput) rt.frames_left = std::max(rt.frames_left, 2);
+  // Keep drawing while a button or slider is held or the layout is still settling. An active text
+  // field alone does not count: its keys wake the loop, and the caret does not blink.
+  if (io.MouseDown[0] || rt.ui.drag_widget_active || rt.ui.wants_another_frame) rt.frames_left = std::max(rt.frames_left, 2);
 }
 
 }  // namespace
 
-extern "C" {
+Runtime* GetRuntime() { return g_runtime; }
 
-// Called by the page on any input, resize or theme change: draws a few frames, then sleeps again.
-EMSCRIPTEN_KEEPALIVE void likecast_app_wake() {
+void Wake(int frames) {
   if (!g_runtime) return;
-  g_runtime->frames_left = std::max(g_runtime->frames_left, 4);
+  g_runtime->frames_left = std::max(g_runtime->frames_left, frames);
   if (g_runtime->paused) {
     g_runtime->paused = false;
     emscripten_resume_main_loop();
   }
 }
 
-// Loads a model from JSON text. Returns 0, or 1 when the file was rejected (the old model stays).
-EMSCRIPTEN_KEEPALIVE int likecast_app_load_model(const char* json) {
-  if (!g_runtime) return 1;
-  const std::string error = g_runtime->app.LoadModel(json);
-  if (!error.empty()) {
-    likecast::web::SetStatus("The model could not be loaded: " + error);
-    return 1;
-  }
-  likecast::web::SetStatus("");
-  likecast_app_wake();
-  return 0;
-}
-
-}  // extern "C"
+}  // namespace likecast::app
 
 int main() {
+  using namespace likecast;
   if (!glfwInit()) {
-    likecast::web::SetStatus("This browser could not start the page (GLFW failed). Try a current Chrome, Firefox or Safari.");
+    web::SetStatus("This browser could not start the page (GLFW failed). Try a current Chrome, Firefox or Safari.");
     return 1;
   }
   glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-  static Runtime runtime;
-  g_runtime = &runtime;
+  static app::Runtime runtime;
   runtime.window = glfwCreateWindow(1, 1, "LikeCast", nullptr, nullptr);
   if (!runtime.window) {
-    likecast::web::SetStatus("This browser has no WebGL2, which LikeCast needs. Try a current Chrome, Firefox or Safari.");
+    web::SetStatus("This browser has no WebGL2, which LikeCast needs. Try a current Chrome, Firefox or Safari.");
     return 1;
   }
   glfwMakeContextCurrent(runtime.window);
@@ -150,7 +161,8 @@ int main() {
   ImGui_ImplGlfw_InitForOpenGL(runtime.window, true);
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
-  runtime.app.ApplyQuery(likecast::web::UrlQuery());
-  emscripten_set_main_loop(Frame, 0, false);
+  app::g_runtime = &runtime;
+  runtime.app.Start(web::UrlQuery(), web::LoadSavedState());
+  emscripten_set_main_loop(app::Frame, 0, false);
   return 0;
 }

@@ -21,7 +21,8 @@ export async function startBrowser() {
   return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: chromiumArgs });
 }
 
-export async function startServer(folder = join(root, 'build', 'web')) {
+// Serves `folder`, by default LIKECAST_WEB_DIR or else build/web.
+export async function startServer(folder = process.env.LIKECAST_WEB_DIR || join(root, 'build', 'web')) {
   const server = await serve(folder, 0);
   return { server, url: `http://127.0.0.1:${server.address().port}/` };
 }

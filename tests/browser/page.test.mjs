@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { Results, artifacts, canvasIsDrawn, predictedLikes, recordRequests, root, startBrowser, startServer } from './harness.mjs';
 
 const cli = process.env.LIKECAST_CLI || join(root, 'build', 'native', 'likecast');
-const model = join(root, 'models', 'likecast.json');
+// The model file the served page loads.
+const model = join(process.env.LIKECAST_WEB_DIR || join(root, 'build', 'web'), 'likecast.json');
 
 function cliLikes(args) {
   const out = execFileSync(cli, ['predict', '--model', model, ...args, '--json'], { encoding: 'utf8' });

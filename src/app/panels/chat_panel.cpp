@@ -1,0 +1,127 @@
+// The chat pane: the history as bubbles (the creator's on the right,
+// LikeCast's on the left, errors in red with a red edge), quick-reply chips,
+// and the input. The input itself is a real HTML <input> that the page places
+// over the frame drawn here, so phones raise their keyboard and screen
+// readers find a labelled field; its text reaches the app through
+// likecast_app_send.
+#include <algorithm>
+#include <cfloat>
+
+#include <imgui.h>
+
+#include "app/app.h"
+#include "app/panels/panels.h"
+#include "app/ui.h"
+#include "app/web_bridge.h"
+
+namespace likecast::app::panels {
+namespace {
+
+struct QuickReply {
+  const char* label;
+  const char* message;   // sent to the conversation as if typed
+  const char* mark;
+};
+
+constexpr QuickReply kQuickReplies[] = {
+    {"Why?", "why?", "chip:why"},
+    {"Tips", "tips", "chip:tips"},
+    {"Shares x2", "what if I doubled my shares?", "chip:shares-x2"},
+    {"Is that good?", "is my like rate good?", "chip:benchmark"},
+    {"Undo", "undo", "chip:undo"},
+};
+
+void Bubble(Ui& ui, const LogEntry& entry, float width) {
+  const Palette& p = *ui.palette;
+  const bool user = entry.kind == LogKind::user;
+  const ImVec2 pad(ui.Px(12), ui.Px(8));
+  const float max_width = width * (user ? 0.8f : 0.92f);
+  ImFont* font = ImGui::GetFont();
+  const float size = ImGui::GetFontSize();
+  const char* begin = entry.text.c_str();
+  const char* end = begin + entry.text.size();
+  const ImVec2 text = font->CalcTextSizeA(size, FLT_MAX, max_width - 2 * pad.x, begin, end);
+  const ImVec2 bubble(std::min(max_width, text.x + 2 * pad.x), text.y + 2 * pad.y);
+
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  if (user) pos.x += width - bubble.x;
+  const ImVec4 fill = user ? p.user_bubble : entry.kind == LogKind::error ? p.error_bubble : p.assistant_bubble;
+  const ImVec4 ink = entry.kind == LogKind::error ? p.error : entry.kind == LogKind::note ? p.muted : p.text;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 corner(pos.x + bubble.x, pos.y + bubble.y);
+  draw->AddRectFilled(pos, corner, ui.Color(fill), ui.Px(12));
+  if (entry.kind == LogKind::error) draw->AddRectFilled(pos, ImVec2(pos.x + ui.Px(4), corner.y), ui.Color(p.error), ui.Px(2));
+  draw->AddText(font, size, ImVec2(pos.x + pad.x, pos.y + pad.y), ui.Color(ink), begin, end, max_width - 2 * pad.x);
+  ImGui::Dummy(ImVec2(width, bubble.y));
+}
+
+// The frame the page's HTML chat input covers, and the Send button beside it.
+void InputRow(App& app, Ui& ui) {
+  const Palette& p = *ui.palette;
+  const float send_width = ButtonWidth("Send");
+  const float width = ImGui::GetContentRegionAvail().x - send_width - ImGui::GetStyle().ItemSpacing.x;
+  if (ImGui::InvisibleButton("chat-input", ImVec2(std::max(width, ui.Px(80)), ImGui::GetFrameHeight())))
+    web::FocusChatInput();
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(min, max, ui.Color(p.frame), ImGui::GetStyle().FrameRounding);
+  draw->AddRect(min, max, ui.Color(p.border), ImGui::GetStyle().FrameRounding);
+  ui.Mark("chat:input");
+  ui.AddTextField("chat", "chat", "", "Message LikeCast");
+  ImGui::SameLine();
+  if (PrimaryButton(ui, "Send", "button:send")) web::SubmitChat();
+}
+
+}  // namespace
+
+void ChatPane(App& app, Ui& ui, float height) {
+  PanelState& panels = app.panels();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float chips = panels.chips_height > 0 ? panels.chips_height : ImGui::GetFrameHeight();
+  const float history = std::max(ui.Px(80), height - ImGui::GetFrameHeight() - chips - 2 * style.ItemSpacing.y);
+
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
+  ImGui::BeginChild("chat-history", ImVec2(0, history), false);
+  const float width = ImGui::GetContentRegionAvail().x;
+  for (const LogEntry& entry : app.log()) Bubble(ui, entry, width);
+  if (panels.scroll_chat_to_end) {
+    ImGui::SetScrollHereY(1.0f);
+    panels.scroll_chat_to_end = false;
+    ui.wants_another_frame = true;
+  }
+  panels.chat_scroll_y = ImGui::GetScrollY() / ui.scale;
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+  ui.Mark("chat:history");
+
+  const float chips_top = ImGui::GetCursorPosY();
+  for (size_t i = 0; i < std::size(kQuickReplies); ++i) {
+    const QuickReply& reply = kQuickReplies[i];
+    if (i > 0) SameLineIfFits(ButtonWidth(reply.label));
+    if (Chip(ui, reply.label, reply.mark)) app.SendMessage(reply.message);
+  }
+  const float chips_height = ImGui::GetCursorPosY() - chips_top - style.ItemSpacing.y;
+  if (chips_height != panels.chips_height) {
+    panels.chips_height = chips_height;
+    ui.wants_another_frame = true;
+  }
+  InputRow(app, ui);
+}
+
+void OneLineChat(App& app, Ui& ui) {
+  // The last reply, cut to two lines: the embedded widget has no room for a history.
+  const std::vector<LogEntry>& log = app.log();
+  const LogEntry* last = nullptr;
+  for (auto it = log.rbegin(); it != log.rend() && !last; ++it)
+    if (it->kind != LogKind::user) last = &*it;
+  if (last) {
+    const float lines = ImGui::GetTextLineHeightWithSpacing() * 2.0f;
+    ImGui::BeginChild("last-reply", ImVec2(0, lines), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ColoredWrappedText(last->kind == LogKind::error ? ui.palette->error : ui.palette->text, last->text.c_str());
+    ImGui::EndChild();
+    ui.Mark("chat:last-reply");
+  }
+  InputRow(app, ui);
+}
+
+}  // namespace likecast::app::panels

@@ -1,0 +1,248 @@
+// The model tab: the model in use (where it came from, how it was trained,
+// how well it does on an opened file), the opened CSV file (rows loaded and
+// skipped, with reasons), and training a new model in the page with its
+// progress, loss curve and a comparison before it replaces anything.
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <string>
+
+#include <emscripten.h>
+#include <imgui.h>
+
+#include "app/app.h"
+#include "app/panels/panels.h"
+#include "app/ui.h"
+#include "app/web_bridge.h"
+#include "core/common/format.h"
+
+namespace likecast::app::panels {
+namespace {
+
+std::string Seconds(double ms) {
+  const double seconds = std::max(0.0, ms / 1000.0);
+  return seconds < 60 ? FormatPlain(seconds, seconds < 10 ? 1 : 0) + " s" : FormatDuration(std::round(seconds));
+}
+
+void InfoRow(const char* name, const std::string& value) {
+  ImGui::TableNextRow();
+  ImGui::TableNextColumn();
+  ImGui::TextUnformatted(name);
+  ImGui::TableNextColumn();
+  ImGui::TextUnformatted(value.c_str());
+}
+
+// Metrics side by side: one column per model.
+void MetricsTable(const char* id, const std::vector<std::pair<std::string, const RegressionMetrics*>>& columns) {
+  const int count = static_cast<int>(columns.size()) + 1;
+  if (!ImGui::BeginTable(id, count, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) return;
+  ImGui::TableSetupColumn("Metric");
+  for (const auto& column : columns) ImGui::TableSetupColumn(column.first.c_str());
+  ImGui::TableHeadersRow();
+  struct Line {
+    const char* name;
+    std::string (*value)(const RegressionMetrics&);
+  };
+  static const Line kLines[] = {
+      {"R\xC2\xB2 (likes)", [](const RegressionMetrics& m) { return FormatPlain(m.r2, 3); }},
+      {"R\xC2\xB2 (log likes)", [](const RegressionMetrics& m) { return FormatPlain(m.r2_log, 3); }},
+      {"Mean abs. error", [](const RegressionMetrics& m) { return FormatCount(m.mae) + " likes"; }},
+      {"Median error", [](const RegressionMetrics& m) { return FormatPlain(m.medape_percent, 1) + "%"; }},
+      {"P10-P90 coverage", [](const RegressionMetrics& m) {
+         return std::isnan(m.coverage) ? std::string("-") : FormatPercent(m.coverage, 1);
+       }},
+      {"Videos scored", [](const RegressionMetrics& m) { return FormatInteger(static_cast<double>(m.rows)); }},
+  };
+  for (const Line& line : kLines) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(line.name);
+    for (const auto& column : columns) {
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(column.second ? line.value(*column.second).c_str() : "-");
+    }
+  }
+  ImGui::EndTable();
+}
+
+void ModelCard(App& app, Ui& ui) {
+  BeginCard(ui, "model-card");
+  SectionTitle(ui, "MODEL IN USE");
+  const Model* model = app.model();
+  if (!model) {
+    if (app.model_error().empty()) WrappedText("Loading the model...");
+    else ColoredWrappedText(ui.palette->error, app.model_error().c_str());
+  } else {
+    WrappedText(("The " + app.model_source() + ".").c_str());
+    ui.Mark("model:source");
+    const TrainingInfo& info = model->training;
+    if (ImGui::BeginTable("training-info", 2, ImGuiTableFlags_SizingStretchProp)) {
+      InfoRow("Training videos", FormatInteger(static_cast<double>(info.train_rows)));
+      InfoRow("Validation videos", FormatInteger(static_cast<double>(info.validation_rows)));
+      InfoRow("Epochs", std::to_string(info.epochs_run) + " (best " + std::to_string(info.best_epoch) + ")");
+      InfoRow("Validation loss", FormatPlain(info.validation_loss, 4));
+      InfoRow("Loss, optimizer", info.loss + ", " + info.optimizer);
+      InfoRow("Seed", std::to_string(info.seed));
+      InfoRow("Data fingerprint", info.data_fingerprint.substr(0, 16));
+      ImGui::EndTable();
+    }
+    if (app.model_metrics()) {
+      Caption(ui, ("Measured on " + app.data()->name + ", " + app.model_metrics_scope() + ":").c_str());
+      MetricsTable("model-metrics", {{"This model", &*app.model_metrics()}});
+    } else {
+      Caption(ui, "Open a CSV with likes below to measure this model on its test split (video_id % 5 == 0).");
+    }
+  }
+  if (model && SecondaryButton(ui, "Download model", "button:download-model")) app.DownloadModel(false);
+  if (model) ImGui::SameLine();
+  if (SecondaryButton(ui, "Load model file", "button:load-model")) web::OpenFilePicker();
+  Caption(ui, "A loaded model replaces this one only when the file is valid.");
+  EndCard(ui);
+}
+
+void DataCard(App& app, Ui& ui) {
+  BeginCard(ui, "data-card");
+  SectionTitle(ui, "YOUR DATA");
+  if (PrimaryButton(ui, "Open CSV file", "button:open-csv")) web::OpenFilePicker();
+  Caption(ui, ("Or drop a file anywhere on the page. Up to " + FormatInteger(kBrowserMaxFileBytes / (1024.0 * 1024.0)) +
+               " MB; columns video_view_count, video_like_count, video_share_count, video_download_count, "
+               "video_comment_count (or views, likes, shares, downloads, comments).")
+                  .c_str());
+  if (!app.data_error().empty()) ColoredWrappedText(ui.palette->error, app.data_error().c_str());
+  if (const DataFile* data = app.data()) {
+    const Dataset& d = *data->dataset;
+    ImGui::PushFont(ui.fonts.title);
+    WrappedText(data->name.c_str());
+    ImGui::PopFont();
+    const std::string summary = FormatInteger(static_cast<double>(d.rows_loaded)) + " rows loaded, " +
+                                FormatInteger(static_cast<double>(d.rows_skipped)) + " skipped  (" +
+                                FormatPlain(data->bytes / 1024.0, 1) + " KB, " + d.encoding + ", delimiter '" +
+                                std::string(1, d.delimiter) + "')";
+    WrappedText(summary.c_str());
+    ui.Mark("data:summary");
+    if (!d.skipped.empty()) {
+      Caption(ui, "Skipped rows (line: reason):");
+      const float height = std::min(ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(d.skipped.size()) + ui.Px(12),
+                                    ui.Px(160));
+      ImGui::PushStyleColor(ImGuiCol_ChildBg, ui.palette->frame);
+      ImGui::BeginChild("skipped", ImVec2(0, height), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+      for (const SkippedRow& row : d.skipped) {
+        const std::string line = std::to_string(row.line) + ": " + row.reason;
+        WrappedText(line.c_str());
+      }
+      if (d.rows_skipped > d.skipped.size())
+        Caption(ui, ("... and " + FormatInteger(static_cast<double>(d.rows_skipped - d.skipped.size())) + " more.").c_str());
+      ImGui::EndChild();
+      ImGui::PopStyleColor();
+      ui.Mark("data:skipped");
+    }
+  }
+  EndCard(ui);
+}
+
+void LossCurve(Ui& ui, const TrainingSession& session) {
+  const std::vector<double>& train = session.train_losses();
+  const std::vector<double>& validation = session.validation_losses();
+  const int max_epochs = session.progress() ? session.progress()->max_epochs : static_cast<int>(train.size());
+  const float width = ImGui::GetContentRegionAvail().x, height = ui.Px(120);
+  ImGui::InvisibleButton("loss-curve", ImVec2(width, height));
+  ui.Mark("plot:loss");
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRect(min, max, ui.Color(ui.palette->border, 0.5f), ui.Px(4));
+  if (train.empty()) {
+    draw->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(min.x + ui.Px(8), min.y + ui.Px(8)),
+                  ui.Color(ui.palette->muted), "The loss curve appears after the first epoch.");
+    return;
+  }
+  double top = 0, bottom = DBL_MAX;
+  for (double v : train) top = std::max(top, v), bottom = std::min(bottom, v);
+  for (double v : validation) top = std::max(top, v), bottom = std::min(bottom, v);
+  if (top - bottom < 1e-9) top = bottom + 1e-9;
+  const float pad = ui.Px(8);
+  auto point = [&](size_t epoch, double loss) {
+    const float x = min.x + pad + (max.x - min.x - 2 * pad) * static_cast<float>(epoch) / static_cast<float>(std::max(1, max_epochs - 1));
+    const float y = max.y - pad - (max.y - min.y - 2 * pad) * static_cast<float>((loss - bottom) / (top - bottom));
+    return ImVec2(x, y);
+  };
+  auto polyline = [&](const std::vector<double>& values, const ImVec4& color) {
+    std::vector<ImVec2> points;
+    for (size_t i = 0; i < values.size(); ++i) points.push_back(point(i, values[i]));
+    if (points.size() == 1) draw->AddCircleFilled(points[0], ui.Px(3), ui.Color(color));
+    else draw->AddPolyline(points.data(), static_cast<int>(points.size()), ui.Color(color), 0, ui.Px(2));
+  };
+  polyline(train, ui.palette->bar);
+  polyline(validation, ui.palette->accent);
+  const std::string legend = "training loss " + FormatPlain(train.back(), 4) + "   validation loss " + FormatPlain(validation.back(), 4);
+  draw->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(min.x + pad, min.y + ui.Px(4)), ui.Color(ui.palette->muted),
+                legend.c_str());
+}
+
+void TrainingCard(App& app, Ui& ui) {
+  BeginCard(ui, "training-card");
+  SectionTitle(ui, "TRAIN A NEW MODEL");
+  const TrainingSession& session = app.training();
+  TrainingSettings& settings = app.panels().training;
+  switch (session.state()) {
+    case TrainingState::idle:
+    case TrainingState::cancelled:
+    case TrainingState::failed: {
+      if (session.state() == TrainingState::failed)
+        ColoredWrappedText(ui.palette->error, ("Training failed: " + session.error()).c_str());
+      if (!app.data()) {
+        WrappedText("Open a CSV file of your videos above, then train a model on them here. Training runs in this "
+                    "page; nothing is uploaded.");
+        break;
+      }
+      ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x * 0.6f, ui.Px(260)));
+      ImGui::SliderInt("Max epochs", &settings.max_epochs, 1, 80);
+      if (ImGui::IsItemActive()) ui.drag_widget_active = true;
+      ui.Mark("slider:epochs");
+      if (!ui.touch) {   // a canvas text field cannot raise a phone's keyboard; the seed stays at its default there
+        int seed = static_cast<int>(settings.seed);
+        ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x * 0.6f, ui.Px(260)));
+        if (ImGui::InputInt("Seed", &seed, 0, 0)) settings.seed = static_cast<std::uint32_t>(std::max(0, seed));
+        ui.Mark("field:seed");
+      }
+      if (PrimaryButton(ui, ("Train on " + app.data()->name).c_str(), "button:train")) app.StartTraining(emscripten_get_now());
+      break;
+    }
+    case TrainingState::running: {
+      const TrainProgress* p = session.progress();
+      const std::string label = "Epoch " + std::to_string(p ? p->epoch : 0) + " of " + std::to_string(p ? p->max_epochs : 0) +
+                                " (" + FormatPercent(session.fraction_done(), 0) + ")";
+      ProgressBar(ui, static_cast<float>(session.fraction_done()), label.c_str(), "training:progress");
+      std::string times = "Elapsed " + Seconds(session.elapsed_ms());
+      if (const auto remaining = session.remaining_ms()) times += ", at most " + Seconds(*remaining) + " left (early stopping may end sooner)";
+      Caption(ui, times.c_str());
+      LossCurve(ui, session);
+      if (SecondaryButton(ui, "Cancel training", "button:cancel-training")) app.CancelTraining();
+      break;
+    }
+    case TrainingState::finished: {
+      WrappedText(("A new model is ready, trained on " + session.data_name() + " in " + Seconds(session.elapsed_ms()) + ".").c_str());
+      LossCurve(ui, session);
+      Caption(ui, ("Both models on " + session.metrics_scope() + ":").c_str());
+      MetricsTable("compare-metrics", {{"Current", session.current_metrics() ? &*session.current_metrics() : nullptr},
+                                       {"New", session.new_metrics() ? &*session.new_metrics() : nullptr}});
+      ui.Mark("training:compare");
+      if (PrimaryButton(ui, "Use new model", "button:use-model")) app.UseTrainedModel();
+      ImGui::SameLine();
+      if (SecondaryButton(ui, "Download", "button:download-new")) app.DownloadModel(true);
+      ImGui::SameLine();
+      if (SecondaryButton(ui, "Discard", "button:discard-model")) app.DiscardTrainedModel();
+      break;
+    }
+  }
+  EndCard(ui);
+}
+
+}  // namespace
+
+void ModelTab(App& app, Ui& ui) {
+  ModelCard(app, ui);
+  DataCard(app, ui);
+  TrainingCard(app, ui);
+}
+
+}  // namespace likecast::app::panels

@@ -1,0 +1,81 @@
+// Browser test of the phone layout (360x740 CSS pixels, 3x pixels, touch):
+// one column with tabs; every control at least 44 CSS pixels tall; a canvas
+// backing store at 3x its CSS size with fonts built for it (crisp text); the
+// HTML chat input sits over the chat box ImGui draws and takes the keyboard
+// when tapped; finger drags scroll the chat history and the long tabs, and a
+// tap after a scroll still presses what it lands on.
+import { openPage, runFlow, sendChat, shoot, state, tap, touchDrag, until } from './page_helpers.mjs';
+
+await runFlow('browser-phone', async ({ browser, url, results }) => {
+  const query = 'views=120000&shares=3400&comments=560&downloads=900&duration=32&verified=0&status=active';
+  const { page, errors } = await openPage(browser, url, { device: 'phone', query });
+  let s = await state(page);
+  results.check('phone: one column with tabs', s.layout === 'one-column' && s.widgets['tab:chat'] && s.widgets['tab:video']);
+  results.check('phone: touch mode is on (coarse pointer)', s.touch === true);
+  const canvas = await page.evaluate(() => {
+    const c = document.getElementById('canvas');
+    return { width: c.width, height: c.height, cssWidth: c.clientWidth, cssHeight: c.clientHeight };
+  });
+  results.check('phone: the canvas backing store is 3x its CSS size',
+    canvas.width === canvas.cssWidth * 3 && canvas.height === canvas.cssHeight * 3 && s.scale === 3, JSON.stringify(canvas));
+
+  // Touch targets on every tab.
+  const small = [];
+  for (const tab of ['chat', 'video', 'insights', 'model']) {
+    await tap(page, `tab:${tab}`);
+    s = await until(page, (x) => x.tab === tab, `the ${tab} tab`);
+    for (const [name, rect] of Object.entries(s.widgets)) {
+      const control = /^(tab|button|chip|field|slider|checkbox|radio):/.test(name);
+      if (control && rect.visible && rect.h < 44) small.push(`${name} ${rect.h.toFixed(1)}px`);
+    }
+    if (tab === 'video') await shoot(page, 'phone-video');
+    if (tab === 'insights') await shoot(page, 'phone-insights');
+  }
+  results.check('phone: every control is at least 44 CSS px tall', small.length === 0, small.join(', '));
+
+  // The keyboard bridge.
+  await tap(page, 'tab:chat');
+  s = await until(page, (x) => x.tab === 'chat' && x.widgets['chat:input'], 'the chat tab');
+  const box = s.widgets['chat:input'];
+  const input = await page.evaluate(() => {
+    const element = document.getElementById('likecast-chat-input');
+    const rect = element.getBoundingClientRect();
+    return { hidden: element.hidden, x: rect.x, y: rect.y, w: rect.width, h: rect.height, mode: element.enterKeyHint };
+  });
+  const over = Math.abs(input.x - box.x) < 2 && Math.abs(input.y - box.y) < 2 && Math.abs(input.w - box.w) < 2 && Math.abs(input.h - box.h) < 2;
+  results.check('phone: the HTML chat input covers the chat box', !input.hidden && over, `${JSON.stringify(input)} vs ${JSON.stringify(box)}`);
+  results.check('phone: the chat input is not focused before a tap (no keyboard on open)',
+    await page.evaluate(() => document.activeElement !== document.getElementById('likecast-chat-input')));
+  await page.touchscreen.tap(box.x + box.w / 2, box.y + box.h / 2);
+  results.check('phone: tapping the chat box focuses the HTML input',
+    await page.evaluate(() => document.activeElement === document.getElementById('likecast-chat-input')));
+  for (const message of ['what if comments were 900?', 'why?', 'tips', 'what if I doubled my shares?']) await sendChat(page, message);
+  s = await state(page);
+  results.check('phone: the chat history ends scrolled to the newest reply', s.scroll.chat > 0, `scroll ${s.scroll.chat}`);
+  const history = s.widgets['chat:history'];
+  const scrolled = s.scroll.chat;
+  await touchDrag(page, { x: 180, y: history.y + 60 }, { x: 180, y: history.y + history.h - 40 });
+  s = await until(page, (x) => x.scroll.chat < scrolled, 'the chat history to scroll back');
+  results.check('phone: a finger drag scrolls the chat history', s.scroll.chat < scrolled, `${scrolled} -> ${s.scroll.chat}`);
+  await shoot(page, 'phone-chat');
+
+  // A long tab scrolls, and a tap after scrolling presses the button under it.
+  await tap(page, 'tab:model');
+  await until(page, (x) => x.tab === 'model', 'the model tab');
+  await touchDrag(page, { x: 180, y: 650 }, { x: 180, y: 200 });
+  await page.waitForTimeout(500);
+  s = await state(page);
+  results.check('phone: a finger drag scrolls the model tab', s.scroll.page > 100, `scroll ${s.scroll.page}`);
+  const loadButton = s.widgets['button:load-model'];
+  if (loadButton && loadButton.visible && loadButton.y > 0 && loadButton.y + loadButton.h < 740) {
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser', { timeout: 3000 }).catch(() => null),
+      page.touchscreen.tap(loadButton.x + loadButton.w / 2, loadButton.y + loadButton.h / 2),
+    ]);
+    results.check('phone: a tap after scrolling presses the button under it', chooser !== null);
+  } else {
+    results.check('phone: the Load model button is on screen after the scroll', false, JSON.stringify(loadButton));
+  }
+  await shoot(page, 'phone-model');
+  results.check('phone: no page errors', errors.length === 0, errors.join('; '));
+});
