@@ -1,6 +1,6 @@
-// likecast chat: the chat engine in the terminal. Reads one message per line
-// from stdin (a terminal or a pipe) and prints each reply; with --state, the
-// conversation is restored from a file at start and saved back at the end.
+// likecast chat: the chat engine in the terminal. It reads one message per
+// line from stdin (a terminal or a pipe) and prints each reply. With --state,
+// the conversation is restored from a file at start and saved there at the end.
 #include <unistd.h>
 
 #include <cstdio>

@@ -1,6 +1,6 @@
-// The conversation: slots that persist, replace, reset and undo; what-if
-// deltas from the model; assumed inputs; real likes against the range;
-// sliders in sync with the chat; JSON save and restore; the replies' numbers.
+// The conversation with a small model: slots that persist, replace, reset and
+// undo, what-if deltas, assumed inputs, real likes against the range, sliders
+// in sync with the chat, JSON save and restore, and the replies' numbers.
 #include <doctest/doctest.h>
 
 #include <string>

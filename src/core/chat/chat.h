@@ -1,5 +1,5 @@
-// The chat engine: understands what a creator types about a video, holds the
-// conversation (the video's inputs, undo history, transcript) and answers with
+// The chat engine: parses what a creator types about a video, keeps the
+// conversation (the video's inputs, undo history, transcript) and replies with
 // the model's numbers. Platform-free, so the page and `likecast chat` share it.
 // Index: [SECTION] Slots, [SECTION] Understanding, [SECTION] Conversation.
 #pragma once
@@ -16,7 +16,7 @@
 namespace likecast {
 
 // ---------------------------------------------------------------------------
-// [SECTION] Slots: what the conversation knows about the video
+// [SECTION] Slots: the video's values the conversation stores
 // ---------------------------------------------------------------------------
 
 // One slot: the model's seven inputs plus the likes the video actually got.
@@ -52,7 +52,7 @@ std::string DescribeSlot(ChatSlot slot, double value);
 enum class Intent { predict, what_if, explain, tips, benchmark, help, reset, undo };
 const char* IntentName(Intent intent);                            // "predict", "what_if", ...
 
-// How a message changes one slot.
+// The kind of change a message makes to one slot.
 enum class ChangeKind {
   set,      // "600 comments", "verified": the value replaces the old one
   scale,    // "double my shares", "+20% views": the value is a factor
@@ -89,7 +89,7 @@ struct ParsedMessage {
 };
 
 struct ParseOptions {
-  size_t max_message_bytes = 2000;          // longer messages are not read (the reply says so)
+  size_t max_message_bytes = 2000;          // longer messages are not read, and the reply tells the user
   std::optional<ChatSlot> expected_slot;    // the slot the last reply asked for: "25k" alone fills it
 };
 
@@ -123,7 +123,7 @@ struct ChatReply {
   std::vector<ChatSlot> changed;            // the slots the message changed
   std::vector<ChatSlot> rejected;           // the slots whose value was refused and not stored
   ChatNumbers numbers;
-  std::optional<ChatSlot> asking;           // the slot the reply asks for next
+  std::optional<ChatSlot> asking;           // the slot the reply requests next
 };
 
 struct ChatTurn {
@@ -146,9 +146,9 @@ class Conversation {
   ChatReply Send(std::string_view message);             // one message from the creator
 
   // Sets one slot directly, as the page's sliders do; nullopt clears it. Consecutive calls on the
-  // same slot make one undo step, so dragging a slider is undone at once. The reply holds the
-  // numbers, and its text is a short line for the transcript ("Shares set to 1.8K.");
-  // nothing is added to the transcript, so the page decides whether to show it.
+  // same slot make one undo step, so dragging a slider is undone at once. The reply contains the
+  // numbers and a short text ("Set 1.8K shares. Now about ..."). Nothing is added to the transcript,
+  // so the page decides whether to show the text.
   ChatReply SetSlot(ChatSlot slot, std::optional<double> value);
 
   ChatReply Current() const;                            // the numbers for the current slots, no text
@@ -159,8 +159,8 @@ class Conversation {
   size_t undo_depth() const { return history_.size(); }
 
   // The state as JSON (slots, undo history, transcript, the slot asked for), and back.
-  // Restore returns "" on success; on failure the state is unchanged and the error says what is wrong,
-  // e.g. "the saved conversation is not valid JSON: ...".
+  // Restore returns "" on success. On failure the state is unchanged and the error names the problem,
+  // e.g. "slots.views must be a number".
   std::string SaveJson() const;
   std::string RestoreJson(std::string_view json);
 

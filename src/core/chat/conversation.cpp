@@ -9,7 +9,7 @@
 
 namespace likecast {
 
-// What one message did to the slots, for the reply.
+// The effect of one message on the slots, for the reply.
 struct Conversation::Step {
   std::vector<ChatSlot> changed;
   std::vector<std::string> rejected_messages;
@@ -83,8 +83,8 @@ ChatReply Conversation::Current() const {
 }
 
 ChatReply Conversation::Send(std::string_view message) {
-  const size_t kept = std::min(message.size(), options_.max_message_bytes);
-  AddTurn(true, std::string(message.substr(0, kept)) + (kept < message.size() ? " [...]" : ""));
+  const size_t kept_bytes = std::min(message.size(), options_.max_message_bytes);
+  AddTurn(true, std::string(message.substr(0, kept_bytes)) + (kept_bytes < message.size() ? " [...]" : ""));
 
   ParseOptions parse_options;
   parse_options.max_message_bytes = options_.max_message_bytes;
@@ -227,8 +227,8 @@ ChatReply Conversation::Reply(Intent intent, const ChatSlots& before, const Pars
   const bool has_views = numbers.has_prediction;
   const std::string changes = ChangeList(before, slots_, step.changed);
   std::optional<ChatSlot> ask;
-  // The prediction line; a what-if adds only the change, while a prediction also says what it assumed
-  // and asks for the missing input that matters most, once.
+  // Adds the prediction line. A what-if gets only the change. A prediction also lists the assumed inputs
+  // and asks, once, for the missing input that matters most.
   auto add_prediction = [&](bool what_if) {
     std::string line = (changes.empty() ? "The prediction is " : "With " + changes + ": ") + chat::RangeText(numbers);
     if (numbers.has_delta && std::round(numbers.delta_likes) != 0)
@@ -236,7 +236,7 @@ ChatReply Conversation::Reply(Intent intent, const ChatSlots& before, const Pars
     lines.push_back(line + ".");
     if (const std::string unusual = chat::UnusualText(slots_); !unusual.empty()) lines.push_back(unusual);
     if (slots_.likes) lines.push_back(chat::CompareText(*slots_.likes, &numbers));
-    // The assumed values depend on the views, so they are told again only when the views change.
+    // The assumed values depend on the views, so they are repeated only when the views change.
     const bool views_changed = std::find(step.changed.begin(), step.changed.end(), ChatSlot::views) != step.changed.end();
     if (what_if || !views_changed) return;
     if (const std::string assumed = chat::AssumedText(numbers, slots_); !assumed.empty()) {

@@ -1,6 +1,6 @@
-// The sentences of the chat's replies (see replies.h). Numbers are shown as a
-// creator sees them on TikTok (35.2K, 1.2M), and a prediction always comes
-// with its likely range.
+// The sentences of the chat's replies (see replies.h). Numbers are formatted
+// as on TikTok (35.2K, 1.2M), and a prediction always comes with its likely
+// range.
 #include "core/chat/replies.h"
 
 #include <algorithm>
@@ -189,7 +189,7 @@ std::string GeneralTipsText() {
 std::string TipsText(const Model& model, const ChatNumbers& n) {
   const RecommendResult result = RecommendFor(model, n.used);
   if (!result.error.empty() || result.recommendations.empty()) {
-    // NOTE: a model file without benchmarks cannot rank the levers; the general advice stands in.
+    // NOTE: a model file without benchmarks cannot rank the levers, so the general advice is given instead.
     return GeneralTipsText();
   }
   std::string text = "Compared with " + result.group + ", here is what would add the most likes:";

@@ -67,7 +67,7 @@ std::optional<size_t> Binder::FieldAfter(size_t n, bool allow_binder) const {
 }
 
 // The nearest field before item n, across filler, binders ("views: 5k", "shares went up to 5k") and
-// directions ("views up by 10k"). Sets `through_binder` when a binder stands between.
+// directions ("views up by 10k"). Sets `through_binder` when a binder lies between.
 std::optional<size_t> Binder::FieldBefore(size_t n, bool* through_binder) const {
   size_t gap = 0;
   *through_binder = false;
@@ -204,7 +204,14 @@ void Binder::BindRelative() {
     std::optional<size_t> field = FieldAfter(i, true);
     bool through_binder = false;
     if (!field || items_[*field].kind == ItemKind::unused_field) field = FieldBefore(i, &through_binder);
-    const int direction = percent ? (item.plus ? 1 : item.minus ? -1 : DirectionNear(i, field.value_or(i))) : 0;
+    int direction = 0;
+    if (percent && item.plus) {
+      direction = 1;
+    } else if (percent && item.minus) {
+      direction = -1;
+    } else if (percent) {
+      direction = DirectionNear(i, field.value_or(i));
+    }
     if (percent && direction == 0) continue;   // "a 5% share rate" is a rate, read by the benchmark question
     double scale = factor_word || factor ? item.value : 1.0 + direction * item.value / 100.0;
     if (!field) {
@@ -477,7 +484,7 @@ void DetectIntent(const std::vector<Token>& tokens, const std::vector<Item>& ite
   } else if (has(kTips) && !relative && !count_changes && !out->hypothetical) {
     out->intent = Intent::tips;
   } else if (has(kIsItGood) && out->changes.empty()) {
-    out->intent = Intent::benchmark;   // the conversation answers with a comparison when likes are known
+    out->intent = Intent::benchmark;   // with real likes known, the reply compares them with the range
     out->topic = ChatSlot::likes;
   } else if (has(kBenchmark) && !has_likes && !relative && !count_changes) {
     out->intent = Intent::benchmark;
@@ -496,7 +503,7 @@ void DetectIntent(const std::vector<Token>& tokens, const std::vector<Item>& ite
   }
 }
 
-// Numbers left over: "25k" alone answers the slot the last reply asked for; others are reported.
+// Numbers left over: "25k" alone fills the slot the last reply requested, and others are reported.
 void ReadLeftovers(const std::vector<Item>& items, const ParseOptions& options, ParsedMessage* out) {
   std::vector<const Item*> left;
   bool any_field = false;
