@@ -49,6 +49,21 @@ async function waitForCaches(page, condition, timeout = 30000) {
   return names;
 }
 
+// Waits, with no page of the origin open, until a service worker sees cache names for which `condition` holds;
+// returns them, or null after the timeout. The old worker keeps control while any page of it is open, and a
+// page opened too early would become its client again.
+async function waitForWorkerCaches(context, condition, timeout = 30000) {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    for (const worker of context.serviceWorkers()) {
+      const names = await worker.evaluate(() => caches.keys()).catch(() => null);
+      if (names && condition(names)) return names;
+    }
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  return null;
+}
+
 const folder = mkdtempSync(join(tmpdir(), 'likecast-offline-'));
 for (const name of publishedFiles) copyFileSync(join(webDir, name), join(folder, name));
 
@@ -137,10 +152,13 @@ try {
   });
   results.check('the new worker installs and waits for the old pages to close', installed);
   await page.close();
+  const taken = (names) => names.includes(`likecast-${newVersion}`) && !names.includes(`likecast-${version}`);
+  const workerNames = await waitForWorkerCaches(context, taken);
+  results.check('the new worker takes over once the old pages are closed', workerNames !== null);
   page = await context.newPage();
   watch(page);
   await page.goto(`${url}index.html?${scenarios[0].query}`);
-  const newNames = await waitForCaches(page, (names) => names.includes(`likecast-${newVersion}`) && !names.includes(`likecast-${version}`));
+  const newNames = await waitForCaches(page, taken);
   results.check('the new build gets its own cache', newNames.includes(`likecast-${newVersion}`), JSON.stringify(newNames));
   results.check('the old cache is deleted on activate', !newNames.includes(`likecast-${version}`), JSON.stringify(newNames));
   const newCss = await page.evaluate(async (name) => {
