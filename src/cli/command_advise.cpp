@@ -89,8 +89,9 @@ void PrintText(const RecommendResult& result, const Explanation& explanation, co
 
   std::printf("\nWhy %s likes: %s\n", FormatCountBrief(explanation.likes).c_str(), explanation.summary.c_str());
   for (const Attribution& part : explanation.parts) {
+    const double likes = std::round(part.likes);
     std::printf("  %-14s %9s  (%s; typical %s)\n", part.name.c_str(),
-                ((part.likes >= 0 ? "+" : "") + FormatCountBrief(part.likes)).c_str(), part.value_text.c_str(),
+                ((likes >= 0 ? "+" : "") + FormatCountBrief(likes)).c_str(), part.value_text.c_str(),
                 part.baseline_text.c_str());
   }
 

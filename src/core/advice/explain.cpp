@@ -48,7 +48,11 @@ std::string ValueText(InputField field, const CompleteInputs& inputs) {
   return "?";
 }
 
-std::string SignedCount(double likes) { return (likes >= 0 ? "+" : "") + FormatCountBrief(likes); }
+// "+451", "-6,006", "+65K"; a part that rounds to 0 prints "+0".
+std::string SignedCount(double likes) {
+  const double rounded = std::round(likes);
+  return (rounded >= 0 ? "+" : "") + FormatCountBrief(rounded);
+}
 
 std::string Summarise(const Explanation& e) {
   std::string text = "A typical video with " + FormatCount(e.baseline.views) + " views gets about " +
