@@ -218,6 +218,10 @@ TEST_CASE("model file validation errors") {
     CHECK(LoadError([](ordered_json& j) { j["output"]["target"] = "likes"; }) ==
           "output.target \"likes\" is not log_like_rate");
   }
+  SUBCASE("download regression of the wrong length") {
+    CHECK(LoadError([](ordered_json& j) { j["imputation"]["download_regression"] = {1.0, 2.0}; }) ==
+          "invalid model file: the download regression has 2 coefficients, expected 4 or none");
+  }
   SUBCASE("negative view band") {
     CHECK(LoadError([](ordered_json& j) { j["imputation"]["view_bands"][1]["share_rate"] = -0.5; }) ==
           "invalid model file: view band 1 has a negative or non-finite value");
@@ -297,6 +301,7 @@ TEST_CASE("missing inputs are filled and listed") {
   CHECK(prediction.assumed == expected);
   CHECK(prediction.used.shares == 300);
   CHECK(prediction.used.downloads > 0);
+  CHECK(prediction.used.downloads <= 5000);
   CHECK(prediction.likes > 0);
   CHECK(prediction.p10 <= prediction.likes);
   CHECK(prediction.likes <= prediction.p90);

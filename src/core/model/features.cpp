@@ -81,6 +81,42 @@ double Median(std::vector<double> values) {
   return 0.5 * (lower + upper);
 }
 
+// Least squares of log1p(downloads) on 1, log1p(shares), log1p(comments), log1p(views) over the rows where
+// all four are known. Returns no coefficients when there are too few such rows or the fit is singular.
+std::vector<double> FitDownloadRegression(const std::vector<VideoRecord>& rows) {
+  double normal[4][5] = {};   // the normal equations X'X | X'y
+  size_t used = 0;
+  for (const VideoRecord& row : rows) {
+    const VideoInputs& in = row.inputs;
+    if (!in.views || !in.shares || !in.comments || !in.downloads) continue;
+    const double x[4] = {1.0, std::log1p(*in.shares), std::log1p(*in.comments), std::log1p(*in.views)};
+    const double y = std::log1p(*in.downloads);
+    for (int i = 0; i < 4; ++i) {
+      for (int j = 0; j < 4; ++j) normal[i][j] += x[i] * x[j];
+      normal[i][4] += x[i] * y;
+    }
+    ++used;
+  }
+  if (used < 20) return {};
+
+  // Gaussian elimination with partial pivoting.
+  for (int col = 0; col < 4; ++col) {
+    int pivot = col;
+    for (int r = col + 1; r < 4; ++r)
+      if (std::fabs(normal[r][col]) > std::fabs(normal[pivot][col])) pivot = r;
+    if (std::fabs(normal[pivot][col]) < 1e-9) return {};
+    std::swap(normal[col], normal[pivot]);
+    for (int r = 0; r < 4; ++r) {
+      if (r == col) continue;
+      const double factor = normal[r][col] / normal[col][col];
+      for (int c = col; c < 5; ++c) normal[r][c] -= factor * normal[col][c];
+    }
+  }
+  std::vector<double> coefficients(4);
+  for (int i = 0; i < 4; ++i) coefficients[static_cast<size_t>(i)] = normal[i][4] / normal[i][i];
+  return coefficients;
+}
+
 }  // namespace
 
 Imputer Imputer::Fit(const std::vector<VideoRecord>& rows, int band_count) {
@@ -117,6 +153,7 @@ Imputer Imputer::Fit(const std::vector<VideoRecord>& rows, int band_count) {
   for (size_t b = 0; b < edges.size(); ++b) {
     imputer.bands.push_back({edges[b], Median(shares[b]), Median(comments[b]), Median(downloads[b]), Median(durations[b])});
   }
+  imputer.download_regression = FitDownloadRegression(rows);
   imputer.typical_verified = known_verified > 0 && verified * 2 > known_verified;
   imputer.typical_status = static_cast<AuthorStatus>(std::max_element(status_counts, status_counts + 3) - status_counts);
   return imputer;
@@ -143,7 +180,13 @@ CompleteInputs Imputer::Complete(const VideoInputs& inputs, std::vector<InputFie
   // Typical counts are rounded, so that the assumed value is one a video could have.
   out.shares = fill(inputs.shares, std::round(band.share_rate * out.views), InputField::shares);
   out.comments = fill(inputs.comments, std::round(band.comment_rate * out.views), InputField::comments);
-  out.downloads = fill(inputs.downloads, std::round(band.download_rate * out.views), InputField::downloads);
+  double typical_downloads = std::round(band.download_rate * out.views);
+  if (download_regression.size() == 4) {
+    const std::vector<double>& c = download_regression;
+    const double log_downloads = c[0] + c[1] * std::log1p(out.shares) + c[2] * std::log1p(out.comments) + c[3] * std::log1p(out.views);
+    typical_downloads = std::round(std::clamp(std::expm1(log_downloads), 0.0, out.views));
+  }
+  out.downloads = fill(inputs.downloads, typical_downloads, InputField::downloads);
   out.duration_sec = fill(inputs.duration_sec, std::round(band.duration_sec), InputField::duration_sec);
   if (inputs.verified) {
     out.verified = *inputs.verified;
@@ -163,6 +206,10 @@ CompleteInputs Imputer::Complete(const VideoInputs& inputs, std::vector<InputFie
 std::string Imputer::Validate() const {
   if (bands.empty()) return "the imputation table has no view bands";
   if (bands.front().min_views != 0.0) return "the first view band must start at 0 views";
+  if (!download_regression.empty() && download_regression.size() != 4)
+    return "the download regression has " + std::to_string(download_regression.size()) + " coefficients, expected 4 or none";
+  for (double c : download_regression)
+    if (!std::isfinite(c)) return "the download regression has a coefficient that is not a finite number";
   for (size_t b = 0; b < bands.size(); ++b) {
     const ViewBand& band = bands[b];
     if (b > 0 && !(band.min_views > bands[b - 1].min_views)) return "the view bands are not in increasing order";

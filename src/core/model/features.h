@@ -71,6 +71,10 @@ class Imputer {
   std::string Validate() const;
 
   std::vector<ViewBand> bands;   // ordered by min_views; the first has min_views 0
+  // Unknown downloads are estimated from the other counts when this has 4 values:
+  // log1p(downloads) = c[0] + c[1] log1p(shares) + c[2] log1p(comments) + c[3] log1p(views),
+  // fitted by least squares on the training rows. Empty: the view band's typical download rate.
+  std::vector<double> download_regression;
   bool typical_verified = false;
   AuthorStatus typical_status = AuthorStatus::active;
 };

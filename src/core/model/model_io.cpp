@@ -124,6 +124,16 @@ void ReadImputation(Reader& read, const json& root, Model& model) {
   } else {
     read.Fail("imputation.typical_status \"" + status + "\" is not active, under_review or banned");
   }
+  const json* regression = read.Array(*imputation, "download_regression", "imputation");
+  if (regression) {
+    for (const json& value : *regression) {
+      if (!value.is_number()) {
+        read.Fail("imputation.download_regression contains a value that is not a number");
+        break;
+      }
+      model.imputer.download_regression.push_back(value.get<double>());
+    }
+  }
   const json* bands = read.Array(*imputation, "view_bands", "imputation");
   if (!bands) return;
   for (size_t i = 0; i < bands->size() && read.ok(); ++i) {
@@ -256,6 +266,7 @@ std::string ModelToJson(const Model& model) {
   }
   root["imputation"] = {{"typical_verified", model.imputer.typical_verified ? 1 : 0},
                         {"typical_status", AuthorStatusName(model.imputer.typical_status)},
+                        {"download_regression", model.imputer.download_regression},
                         {"view_bands", std::move(bands)}};
 
   ordered_json layers = ordered_json::array();
