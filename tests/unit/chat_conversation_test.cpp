@@ -195,6 +195,25 @@ TEST_CASE("actual likes: compared with the range") {
   CHECK(*within.numbers.actual_percentile < 70);
 }
 
+TEST_CASE("actual likes: after a what-if, the reply says what they are compared with") {
+  Conversation chat(&TestModel());
+  chat.Send("20k views, 500 shares, 90 comments");
+  chat.Send("what if comments were 300");
+  const ChatReply in_scenario = chat.Send("it got 6.1k likes");
+  CHECK(Contains(in_scenario.text, "compares them with the what-if scenario"));
+  chat.Send("undo");
+  const ChatReply real = chat.Send("is that good?");
+  CHECK(SlotNumber(real.slots, ChatSlot::comments) == 300);   // the first undo took back the likes
+  chat.Send("undo");
+  const ChatReply back = chat.Send("6.1k likes");
+  CHECK(SlotNumber(back.slots, ChatSlot::comments) == 90);
+  CHECK_FALSE(Contains(back.text, "what-if scenario"));
+  Conversation restored(&TestModel());
+  chat.Send("what if comments were 300");
+  REQUIRE(restored.RestoreJson(chat.SaveJson()) == "");
+  CHECK(Contains(restored.Send("is that good?").text, "what-if scenario"));
+}
+
 TEST_CASE("actual likes: 'is that good?' compares again") {
   Conversation chat(&TestModel());
   chat.Send("100k views and 30k likes");

@@ -177,6 +177,7 @@ class Conversation {
   std::optional<ChatSlot> slider_slot_;     // the slot the last undo step was a slider drag on
   std::optional<ChatSlot> asking_;
   unsigned asked_ = 0;                      // bit per ChatSlot: asked once already, so not asked again
+  std::optional<size_t> what_if_depth_;     // undo depth before the first what-if still in effect
   std::vector<ChatTurn> transcript_;
 };
 

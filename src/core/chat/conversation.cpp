@@ -65,7 +65,10 @@ void Conversation::PushHistory(const ChatSlots& before, std::optional<ChatSlot> 
   if (slider && slider_slot_ == slider && !history_.empty()) return;   // the same drag: one undo step
   slider_slot_ = slider;
   history_.push_back(before);
-  if (history_.size() > options_.max_undo) history_.erase(history_.begin());
+  if (history_.size() > options_.max_undo) {
+    history_.erase(history_.begin());
+    if (what_if_depth_ && *what_if_depth_ > 0) --*what_if_depth_;
+  }
 }
 
 void Conversation::AddTurn(bool from_user, std::string text) {
@@ -98,6 +101,7 @@ ChatReply Conversation::Send(std::string_view message) {
     slots_ = ChatSlots{};
     asking_.reset();
     asked_ = 0;
+    what_if_depth_.reset();
   }
   if (intent == Intent::undo) {
     if (history_.empty()) {
@@ -142,9 +146,17 @@ ChatReply Conversation::Send(std::string_view message) {
     }
     step.notes.insert(step.notes.end(), parsed.notes.begin(), parsed.notes.end());
   }
+  const size_t depth_before = history_.size();
   if (!step.undone && !SameSlots(before, slots_)) PushHistory(before, std::nullopt);
   if (intent == Intent::what_if && (!before.inputs.views || step.changed.empty()) && !step.changed.empty())
     intent = Intent::predict;   // nothing to compare with yet: a what-if on an empty conversation is a prediction
+
+  // Track whether the slots are a what-if scenario rather than the video as the creator described it.
+  const bool inputs_changed = std::any_of(step.changed.begin(), step.changed.end(),
+                                          [](ChatSlot slot) { return slot != ChatSlot::likes; });
+  if (intent == Intent::what_if && inputs_changed && !what_if_depth_) what_if_depth_ = depth_before;
+  if (intent == Intent::predict && inputs_changed) what_if_depth_.reset();
+  if (step.undone && what_if_depth_ && history_.size() <= *what_if_depth_) what_if_depth_.reset();
 
   ChatReply reply = Reply(intent, before, parsed, step);
   AddTurn(false, reply.text);
@@ -229,13 +241,18 @@ ChatReply Conversation::Reply(Intent intent, const ChatSlots& before, const Pars
   std::optional<ChatSlot> ask;
   // Adds the prediction line. A what-if gets only the change. A prediction also lists the assumed inputs
   // and asks, once, for the missing input that matters most.
+  auto add_comparison = [&] {
+    lines.push_back(chat::CompareText(*slots_.likes, &numbers));
+    if (what_if_depth_ && intent != Intent::what_if)
+      lines.push_back("Note: that compares them with the what-if scenario. Say \"undo\" to go back to your video.");
+  };
   auto add_prediction = [&](bool what_if) {
     std::string line = (changes.empty() ? "The prediction is " : "With " + changes + ": ") + chat::RangeText(numbers);
     if (numbers.has_delta && std::round(numbers.delta_likes) != 0)
       line += ", " + chat::DeltaText(numbers.delta_likes, numbers.previous_likes) + " compared with before";
     lines.push_back(line + ".");
     if (const std::string unusual = chat::UnusualText(slots_); !unusual.empty()) lines.push_back(unusual);
-    if (slots_.likes) lines.push_back(chat::CompareText(*slots_.likes, &numbers));
+    if (slots_.likes) add_comparison();
     // The assumed values depend on the views, so they are repeated only when the views change.
     const bool views_changed = std::find(step.changed.begin(), step.changed.end(), ChatSlot::views) != step.changed.end();
     if (what_if || !views_changed) return;
@@ -322,7 +339,7 @@ ChatReply Conversation::Reply(Intent intent, const ChatSlots& before, const Pars
       break;
     case Intent::benchmark:
       if (parsed.topic == ChatSlot::likes && slots_.likes && has_views) {
-        lines.push_back(chat::CompareText(*slots_.likes, &numbers));
+        add_comparison();
       } else if (model_) {
         lines.push_back(chat::BenchmarkText(*model_, slots_, numbers, parsed.topic, parsed.topic_rate));
       } else {

@@ -4,6 +4,7 @@
 #include "core/chat/replies.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "core/advice/benchmarks.h"
@@ -162,10 +163,36 @@ std::string UnusualText(const ChatSlots& slots) {
          " views. That's unusual but possible, so I used " + (parts.size() == 1 ? "it" : "them") + " as given.";
 }
 
+// A gain in likes as the chat shows it: "+2.7K likes (+12%)", or "+2.7K likes (15x)" when it is more than double.
+std::string GainText(double gain, double likes_now) {
+  std::string text = (gain >= 0 ? "+" : "") + FormatCount(gain) + " likes";
+  if (likes_now <= 0) return text;
+  const double fraction = gain / likes_now;
+  if (fraction >= 1) return text + " (" + FormatPlain(1 + fraction, 1) + "x)";
+  return text + " (" + (fraction >= 0 ? "+" : "") + FormatPercent(fraction, 0) + ")";
+}
+
 std::string ExplainText(const Model& model, const ChatNumbers& n) {
   const Explanation e = Explain(model, n.used);
   if (!e.error.empty()) return "I can't explain this prediction: " + e.error + ".";
-  std::string text = e.summary;
+  // Built from the attribution's numbers rather than Explanation::summary, so that counts read like the rest
+  // of the chat (4.8K, not 4,812).
+  std::string text = "A typical video with " + FormatCount(e.baseline.views) + " views gets about " +
+                     FormatCount(e.baseline_likes) + " likes; yours is predicted " + FormatCount(e.likes) + ".";
+  std::vector<std::string> reasons;
+  for (const Attribution& part : e.parts) {
+    if (reasons.size() == 3) break;
+    if (std::fabs(part.likes) < 0.01 * std::max(1.0, e.baseline_likes)) continue;   // noise next to the range
+    reasons.push_back(part.value_text + " (typical: " + part.baseline_text + ") " +
+                      (part.likes >= 0 ? "adds " : "takes away ") + FormatCount(std::fabs(part.likes)));
+  }
+  if (reasons.empty()) {
+    text += " None of the inputs moves it by more than 1% from the typical video.";
+  } else {
+    std::string sentence = JoinList(reasons) + ".";
+    sentence[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sentence[0])));
+    text += " " + sentence;
+  }
   std::vector<std::string> assumed;
   for (InputField field : n.assumed)
     if (field != InputField::verified && field != InputField::author_status)
@@ -197,7 +224,8 @@ std::string TipsText(const Model& model, const ChatNumbers& n) {
   for (const Recommendation& r : result.recommendations) {
     if (shown == 3) break;
     if (r.already_strong || r.small_effect) continue;
-    text += "\n" + std::to_string(++shown) + ". " + r.action + " Reaching " + r.target_text + ": " + r.gain_text + ".";
+    text += "\n" + std::to_string(++shown) + ". " + r.action + " Reaching " + r.target_text + ": " +
+            GainText(r.target.gain, r.likes_now) + ".";
   }
   if (shown == 0) return "Your numbers are already strong for " + result.group +
                          ": no single change adds more than a couple of percent. Keep doing what works.";

@@ -75,6 +75,7 @@ std::string Conversation::SaveJson() const {
   for (int i = 0; i < kChatSlotCount; ++i)
     if (asked_ & (1u << i)) asked.push_back(ChatSlotName(static_cast<ChatSlot>(i)));
   out["asked"] = std::move(asked);
+  if (what_if_depth_) out["what_if_depth"] = *what_if_depth_;
   // Invalid UTF-8 typed by a user is replaced rather than failing the save.
   return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }
@@ -131,14 +132,27 @@ std::string Conversation::RestoreJson(std::string_view text) {
     }
   }
 
+  std::optional<size_t> what_if_depth;
+  if (in.contains("what_if_depth")) {
+    if (!in["what_if_depth"].is_number_unsigned() || in["what_if_depth"].get<size_t>() > history.size())
+      return "\"what_if_depth\" must be a whole number no larger than the history's length";
+    what_if_depth = in["what_if_depth"].get<size_t>();
+  }
+
   // Everything is valid: replace the state, keeping only as much as the options allow.
-  while (history.size() > options_.max_undo) history.erase(history.begin());
-  while (transcript.size() > options_.max_transcript) transcript.erase(transcript.begin());
+  if (history.size() > options_.max_undo) {
+    const size_t dropped = history.size() - options_.max_undo;
+    history.erase(history.begin(), history.begin() + static_cast<long>(dropped));
+    if (what_if_depth) what_if_depth = *what_if_depth > dropped ? *what_if_depth - dropped : 0;
+  }
+  if (transcript.size() > options_.max_transcript)
+    transcript.erase(transcript.begin(), transcript.end() - static_cast<long>(options_.max_transcript));
   slots_ = slots;
   history_ = std::move(history);
   transcript_ = std::move(transcript);
   asking_ = asking;
   asked_ = asked;
+  what_if_depth_ = what_if_depth;
   slider_slot_.reset();
   return "";
 }
