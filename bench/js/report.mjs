@@ -1,0 +1,185 @@
+// Writes docs/benchmarks.md from the JSON files scripts/bench collected: the
+// targets with their measured values, the details behind each, the machine,
+// the tool versions and the commands that produced them.
+//   node bench/js/report.mjs RESULTS_DIR OUT.md
+import { execSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const kKB = 1000;   // sizes are in kB of 1,000 bytes
+const kIdleCpuLimitMs = 100;   // "near zero": under 1% of one core over the idle window of 10 s
+
+function read(dir, name) {
+  const path = join(dir, name);
+  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null;
+}
+
+function run(command) {
+  try {
+    return execSync(command, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'not available';
+  }
+}
+
+const fixed = (value, digits = 1) => (value === null || value === undefined || Number.isNaN(value) ? 'n/a' : Number(value).toFixed(digits));
+const kb = (bytes) => `${fixed(bytes / kKB, 1)} kB`;
+const mb = (bytes) => `${fixed(bytes / (1024 * 1024), 1)} MiB`;
+function met(ok) {
+  if (ok === null) return 'not measured';
+  return ok ? 'met' : '**not met**';
+}
+
+function machine() {
+  const lscpu = run('lscpu');
+  const field = (name) => (lscpu.match(new RegExp(`^${name}:\\s*(.+)$`, 'm')) || [])[1] || 'unknown';
+  const memory = run("free -m | awk '/^Mem:/ {print $2}'");
+  return { model: field('Model name'), cpus: field('CPU\\(s\\)'), memory_mib: memory };
+}
+
+function tools(page) {
+  return [
+    ['Emscripten', run('emcc --version | head -1')],
+    ['clang (wasm)', run('clang-14 --version | head -1') ],
+    ['binaryen', run('wasm-opt --version')],
+    ['C++ compiler (native)', run('c++ --version | head -1')],
+    ['Node.js', run('node --version')],
+    ['Chromium', page?.chromium || run('chromium --version')],
+    ['CMake', run('cmake --version | head -1')],
+  ];
+}
+
+function targetRows(r) {
+  const rows = [];
+  const total = r.sizes?.total;
+  rows.push(['Total download (gzip)', '<= 600 kB', total ? kb(total.gzip) : 'n/a', met(total ? total.gzip <= 600 * kKB : null)]);
+  const firstFrame = r.page?.first_frame_median_ms;
+  rows.push(['Time to first frame (median of cold loads)', '<= 400 ms', `${fixed(firstFrame, 0)} ms`,
+    met(firstFrame === undefined ? null : firstFrame <= 400)]);
+  const wasmPredict = r.wasm?.predict?.predict_likes_ns;
+  rows.push(['Model::PredictLikes in wasm', '<= 1 us', `${fixed(wasmPredict, 0)} ns`, met(wasmPredict === undefined ? null : wasmPredict <= 1000)]);
+  const jsPredict = r.js?.predict_likes_ns;
+  rows.push(['wasm prediction vs plain JavaScript', 'faster', jsPredict && wasmPredict ? `${fixed(jsPredict / wasmPredict, 2)}x faster` : 'n/a',
+    met(jsPredict && wasmPredict ? wasmPredict < jsPredict : null)]);
+
+  const training = r.page?.training;
+  if (training?.available && training.state === 'finished') {
+    rows.push(['In-page training, full dataset (wall time in Chromium)', '<= 15 s', `${fixed(training.wall_seconds, 1)} s`, met(training.wall_seconds <= 15)]);
+    rows.push(['p95 frame time while training in the page', '<= 50 ms', `${fixed(training.frame_p95_ms, 1)} ms`, met(training.frame_p95_ms <= 50)]);
+  } else {
+    const seconds = r.wasm?.train?.seconds;
+    rows.push(['Training, full dataset (TrainModel in wasm under Node.js, standing in for the page: see Training)', '<= 15 s',
+      `${fixed(seconds, 1)} s`, met(seconds === undefined ? null : seconds <= 15)]);
+    const slice = pageSlice(r);
+    rows.push([`p95 time of one Trainer::Step(${slice?.batches ?? '?'}) slice in wasm (stands in for the frame time)`, '<= 50 ms',
+      `${fixed(slice?.p95_ms, 1)} ms`, met(slice ? slice.p95_ms <= 50 : null)]);
+  }
+  const heap = r.wasm?.heap?.after_train;
+  rows.push(['Peak wasm memory (dataset loaded and a model trained)', '<= 64 MiB', heap ? mb(heap) : 'n/a', met(heap ? heap <= 64 * 1024 * 1024 : null)]);
+  const idle = r.page?.idle?.renderer_and_gpu_cpu_ms;
+  rows.push([`Idle CPU, renderer + GPU process over ${r.page?.idle?.seconds ?? 10} s`, `near zero (< ${kIdleCpuLimitMs} ms)`,
+    `${fixed(idle, 0)} ms`, met(idle === undefined ? null : idle < kIdleCpuLimitMs)]);
+  return rows;
+}
+
+// The slice size the page's training uses: one batch per Step, repeated up to its frame budget.
+function pageSlice(r) {
+  const slices = r.wasm?.slices || [];
+  return slices.find((slice) => slice.batches === 1) || slices[0];
+}
+
+function table(header, rows) {
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+}
+
+function main() {
+  const [dir, out] = process.argv.slice(2);
+  const r = {
+    native: read(dir, 'native.json'), wasm: read(dir, 'wasm.json'), js: read(dir, 'js.json'),
+    page: read(dir, 'page.json'), sizes: read(dir, 'sizes.json'), env: read(dir, 'env.json'),
+  };
+  const box = machine();
+  const lines = [];
+  lines.push('# LikeCast benchmarks', '');
+  lines.push(`Written by \`scripts/bench\` on ${r.env?.date ?? new Date().toISOString()}; every run overwrites this page.`);
+  lines.push(`Machine: ${box.model}, ${box.cpus} CPUs, ${fixed(box.memory_mib / 1024, 1)} GiB memory. ` +
+    `Load average before the run: ${r.env?.load_before ?? 'n/a'}; after: ${r.env?.load_after ?? 'n/a'}.`);
+  if (r.env?.note) lines.push('', `NOTE: ${r.env.note}`);
+  lines.push('', '## Targets', '');
+  lines.push(table(['what', 'target', 'measured', ''], targetRows(r)));
+
+  lines.push('', '## Download sizes', '');
+  lines.push('What the page fetches on a cold load, and its other files in the build (a service worker fetches those later).', '');
+  const files = (r.sizes?.files || []).map((f) => [f.name, f.fetched_on_load ? 'yes' : 'no', kb(f.raw), kb(f.gzip), kb(f.brotli)]);
+  if (r.sizes) files.push(['**total**', '', kb(r.sizes.total.raw), kb(r.sizes.total.gzip), kb(r.sizes.total.brotli)]);
+  lines.push(table(['file', 'fetched on load', 'raw', 'gzip -9', 'brotli 11'], files));
+  const precache = r.sizes?.service_worker_precache;
+  if (precache?.files.length) {
+    lines.push('', `On a first visit the service worker (sw.js) then caches ${precache.files.length} files, ${kb(precache.gzip)} gzip ` +
+      `(${kb(precache.brotli)} brotli), fetched again with cache: 'reload', so the page's own files cross the network twice: ` +
+      `${precache.files.join(', ')}. The target above counts the page's files once.`);
+  }
+  lines.push('', 'The Inter font subsets are embedded in index.wasm (counted there); on their own they are:', '');
+  lines.push(table(['font subset', 'raw', 'gzip -9', 'brotli 11'], (r.sizes?.fonts || []).map((f) => [f.name, kb(f.raw), kb(f.gzip), kb(f.brotli)])));
+
+  lines.push('', '## Prediction latency', '');
+  lines.push('Median nanoseconds per call over rounds of calls, on inputs cycled from 256 rows of the dataset. ' +
+    'wasm and JavaScript run in the same Node.js; "vs wasm" is how many times slower than the wasm Model::PredictLikes or Network::Forward.', '');
+  const latency = [];
+  const wasmP = r.wasm?.predict, natP = r.native?.predict;
+  const ratio = (value, base) => (value && base ? `${fixed(value / base, 2)}x` : 'n/a');
+  latency.push(['Model::PredictLikes (features, network, decoding)', fixed(natP?.predict_likes_ns, 0), fixed(wasmP?.predict_likes_ns, 0), '1.00x']);
+  latency.push(['Network::Forward', fixed(natP?.forward_ns, 0), fixed(wasmP?.forward_ns, 0), '1.00x']);
+  latency.push(["tiny-dnn's network::predict, same weights", fixed(natP?.tiny_dnn_predict_ns, 0), fixed(wasmP?.tiny_dnn_predict_ns, 0),
+    ratio(wasmP?.tiny_dnn_predict_ns, wasmP?.forward_ns)]);
+  latency.push(['plain JavaScript predictLikes (bench/js/predict.mjs)', '', fixed(r.js?.predict_likes_ns, 0), ratio(r.js?.predict_likes_ns, wasmP?.predict_likes_ns)]);
+  latency.push(['plain JavaScript forward (bench/js/predict.mjs)', '', fixed(r.js?.forward_ns, 0), ratio(r.js?.forward_ns, wasmP?.forward_ns)]);
+  lines.push(table(['what', 'native ns', 'wasm / JS ns', 'vs wasm'], latency));
+  lines.push('', `Checks: tiny-dnn and Network::Forward differ by at most ${wasmP?.tiny_dnn_max_abs_difference ?? 'n/a'} per output (wasm); ` +
+    `the JavaScript version's likes differ from the C++ ones by at most ${r.js?.max_relative_likes_difference ?? 'n/a'} (relative). ` +
+    `Predictions used ${wasmP && r.wasm?.model?.loaded ? 'models/likecast.json' : 'the model trained in the same run (models/likecast.json is of another format version)'}.`);
+
+  lines.push('', '## Training', '');
+  const train = (p) => p?.train;
+  lines.push(table(['what', 'native', 'wasm (Node.js)'], [
+    ['TrainModel, default options, whole file', `${fixed(train(r.native)?.seconds, 1)} s`, `${fixed(train(r.wasm)?.seconds, 1)} s`],
+    ['epochs run (best epoch)', `${train(r.native)?.epochs_run ?? 'n/a'} (${train(r.native)?.best_epoch ?? 'n/a'})`,
+      `${train(r.wasm)?.epochs_run ?? 'n/a'} (${train(r.wasm)?.best_epoch ?? 'n/a'})`],
+    ['rows in the file / training rows', `${r.native?.dataset?.rows ?? 'n/a'} / ${train(r.native)?.train_rows ?? 'n/a'}`,
+      `${r.wasm?.dataset?.rows ?? 'n/a'} / ${train(r.wasm)?.train_rows ?? 'n/a'}`],
+    ['memory after loading the file', `${mb(r.native?.heap?.after_load ?? NaN)} (peak RSS)`, `${mb(r.wasm?.heap?.after_load ?? NaN)} (wasm memory)`],
+    ['memory after training', `${mb(r.native?.heap?.after_train ?? NaN)} (peak RSS)`, `${mb(r.wasm?.heap?.after_train ?? NaN)} (wasm memory)`],
+  ]));
+  lines.push('', 'One Trainer::Step slice (milliseconds; slices that end an epoch also score the validation rows):', '');
+  const sliceRows = [];
+  for (const [platform, p] of [['native', r.native], ['wasm', r.wasm]]) {
+    for (const s of p?.slices || []) sliceRows.push([platform, s.batches, s.slices, fixed(s.median_ms, 2), fixed(s.p95_ms, 2), fixed(s.max_ms, 2)]);
+  }
+  lines.push(table(['platform', 'batches per slice', 'slices timed', 'median', 'p95', 'max'], sliceRows));
+  const t = r.page?.training;
+  lines.push('', t?.available
+    ? `In the page (headless Chromium, swiftshader WebGL): training ${t.state} (${fixed(100 * (t.fraction_done ?? 0), 0)}% of the epoch limit) after ${fixed(t.wall_seconds, 1)} s wall time ` +
+      `(${t.epochs} epochs, ${fixed(t.elapsed_ms / 1000, 1)} s of frames by the app's own count); ${t.frames} frames, ` +
+      `median ${fixed(t.frame_median_ms, 1)} ms, p95 ${fixed(t.frame_p95_ms, 1)} ms, max ${fixed(t.frame_max_ms, 1)} ms.`
+    : `In-page training was not measured: ${t?.reason ?? 'no page results'}.`);
+
+  lines.push('', '## Page load and idle CPU', '');
+  const p = r.page;
+  lines.push(`First frame (performance.mark('likecast-first-frame') after the first ImGui render, from navigation start), ` +
+    `${p?.first_frame_ms?.length ?? 0} cold loads, each in a new browser: ${(p?.first_frame_ms || []).map((ms) => fixed(ms, 0)).join(', ')} ms; ` +
+    `median ${fixed(p?.first_frame_median_ms, 0)} ms. First prediction shown: median ${fixed(p?.first_prediction_median_ms, 0)} ms.`);
+  if (p?.page_errors?.length) lines.push('', `Page errors during the loads: ${p.page_errors.join('; ')}`);
+  const idle = p?.idle;
+  if (idle) {
+    lines.push('', `Idle for ${idle.seconds} s after the first prediction and 3 s of settling: CPU time by Chromium process type ` +
+      `(from /proc): ${Object.entries(idle.process_cpu_ms).map(([type, ms]) => `${type} ${fixed(ms, 0)} ms`).join(', ')}; ` +
+      `main-thread task time (DevTools Performance.getMetrics) ${fixed(idle.main_thread_task_ms, 1)} ms, script ${fixed(idle.script_ms, 1)} ms.`);
+  }
+
+  lines.push('', '## Tools', '');
+  lines.push(table(['tool', 'version'], tools(p)));
+  lines.push('', '## Commands', '', '```sh', ...(r.env?.commands || []), '```', '');
+  writeFileSync(out, lines.join('\n'));
+}
+
+main();
