@@ -240,7 +240,7 @@ ChatReply Conversation::Reply(Intent intent, const ChatSlots& before, const Pars
   const std::string changes = ChangeList(before, slots_, step.changed);
   std::optional<ChatSlot> ask;
   // Adds the prediction line. A what-if gets only the change. A prediction also lists the assumed inputs
-  // and asks, once, for the missing input that matters most.
+  // and requests, once, the missing input that matters most.
   auto add_comparison = [&] {
     lines.push_back(chat::CompareText(*slots_.likes, &numbers));
     if (what_if_depth_ && intent != Intent::what_if)
