@@ -1,9 +1,13 @@
-// CSV reader (see csv.h). Decoding and record parsing are one pass over a
-// refillable UTF-8 buffer; UTF-16 input is converted to UTF-8 as it arrives.
+// CSV reader (see csv.h). Bytes from the source are decoded to UTF-8 into a
+// refillable buffer, and records are parsed from that buffer in one pass, so
+// time is linear in the file size and memory is bounded by the longest record.
 #include "core/data/csv.h"
 
-#include <cstdio>
+#include <algorithm>
+#include <cctype>
 #include <cstring>
+
+#include "core/common/format.h"
 
 namespace likecast {
 
@@ -21,9 +25,20 @@ ByteSource ByteSourceFromFile(std::FILE* file) {
   return [file](char* buffer, size_t capacity) -> size_t { return std::fread(buffer, 1, capacity, file); };
 }
 
+std::string FormatByteSize(size_t bytes) {
+  const double kKilo = 1024.0;
+  if (bytes < 1024) return std::to_string(bytes) + " bytes";
+  if (bytes < (1u << 20)) return FormatPlain(bytes / kKilo, 1) + " KB";
+  if (bytes < (1u << 30)) return FormatPlain(bytes / (kKilo * kKilo), 1) + " MB";
+  return FormatPlain(bytes / (kKilo * kKilo * kKilo), 1) + " GB";
+}
+
 namespace {
 
 constexpr size_t kChunkBytes = 64 * 1024;
+constexpr size_t kSniffBytes = 8;   // enough to recognise a BOM or the signature of a binary file type
+constexpr unsigned kReplacementCharacter = 0xFFFD;
+constexpr size_t kDelimiterSearchLines = 20;   // non-blank lines without a delimiter (titles) looked past
 
 enum class Encoding { utf8, utf8_bom, utf16le, utf16be };
 
@@ -45,128 +60,222 @@ void AppendUtf8(std::string& out, unsigned code_point) {
   }
 }
 
+struct BinarySignature {
+  const char* magic;
+  size_t size;
+  const char* kind;
+  const char* advice;
+};
+
+const char* const kExportAdvice = "Export the sheet as CSV (comma, semicolon or tab separated) and choose that file.";
+
+const BinarySignature kBinarySignatures[] = {
+    {"PK\x03\x04", 4, "an Excel workbook (.xlsx) or another ZIP archive",
+     "In Excel use File > Save As > CSV UTF-8, then choose the .csv file."},
+    {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, "an old Excel workbook (.xls) or another Office file",
+     "In Excel use File > Save As > CSV UTF-8, then choose the .csv file."},
+    {"%PDF", 4, "a PDF document", kExportAdvice},
+    {"\x89PNG", 4, "a PNG image", kExportAdvice},
+    {"\xFF\xD8\xFF", 3, "a JPEG image", kExportAdvice},
+    {"GIF8", 4, "a GIF image", kExportAdvice},
+    {"\x1F\x8B", 2, "a gzip archive", "Unpack it first, then choose the .csv file inside."},
+};
+
+const BinarySignature* FindBinarySignature(std::string_view start) {
+  for (const BinarySignature& signature : kBinarySignatures) {
+    if (start.size() >= signature.size && std::memcmp(start.data(), signature.magic, signature.size) == 0)
+      return &signature;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 struct CsvReader::State {
   ByteSource source;
   CsvOptions options;
-  Encoding encoding = Encoding::utf8;
-  bool started = false;
+  std::vector<char> chunk = std::vector<char>(kChunkBytes);
   bool source_done = false;
-  std::string buffer;        // decoded UTF-8 not yet parsed
-  size_t pos = 0;
-  std::string raw_pending;   // UTF-16 bytes waiting for their pair
-  unsigned high_surrogate = 0;
-  char delimiter = ',';
-  int line = 1;              // line of the next character
-  int record_line = 0;
   size_t bytes_read = 0;
+
+  // Decoding.
+  bool encoding_known = false;
+  Encoding encoding = Encoding::utf8;
+  std::string first_bytes;        // raw bytes kept until the encoding is known
+  std::string utf16_pending;      // a trailing odd byte of UTF-16 input
+  unsigned high_surrogate = 0;
+  std::string buffer;             // decoded UTF-8 not yet parsed
+  size_t pos = 0;
+
+  // Parsing.
+  bool delimiter_known = false;
+  char delimiter = ',';
+  int line = 1;                   // line of the next character
+  int record_line = 0;
   std::string error;
 
-  // Reads one chunk from the source and appends it, decoded, to the buffer.
+  // --- Decoding ------------------------------------------------------------
+
+  // Appends decoded text to the buffer. Returns false at the end of input or on an error.
   bool Refill() {
-    if (source_done) return false;
-    char chunk[kChunkBytes];
-    const size_t count = source(chunk, sizeof chunk);
-    if (count == 0) {
-      source_done = true;
-      return false;
-    }
-    bytes_read += count;
-    if (pos > 0 && pos == buffer.size()) {
+    if (pos == buffer.size()) {
       buffer.clear();
       pos = 0;
-    } else if (pos > kChunkBytes) {
+    } else if (pos >= kChunkBytes) {
       buffer.erase(0, pos);
       pos = 0;
     }
-    std::string_view bytes(chunk, count);
-    if (!started) {
-      started = true;
-      bytes = DetectEncoding(bytes);
+    const size_t size_before = buffer.size();
+    while (buffer.size() == size_before && error.empty() && !source_done) {
+      const size_t count = source(chunk.data(), chunk.size());
+      if (count == 0) {
+        source_done = true;
+        if (!encoding_known) DecideEncoding();
+        break;
+      }
+      bytes_read += count;
+      Feed(std::string_view(chunk.data(), count));
+    }
+    return buffer.size() > size_before;
+  }
+
+  void Feed(std::string_view bytes) {
+    if (!encoding_known) {
+      first_bytes.append(bytes.data(), bytes.size());
+      if (first_bytes.size() >= kSniffBytes) DecideEncoding();
+      return;
     }
     if (encoding == Encoding::utf16le || encoding == Encoding::utf16be) {
       DecodeUtf16(bytes);
     } else {
       buffer.append(bytes.data(), bytes.size());
     }
-    return true;
   }
 
-  std::string_view DetectEncoding(std::string_view bytes) {
+  // Reads the BOM or the pattern of the first bytes, then decodes what was kept.
+  void DecideEncoding() {
+    encoding_known = true;
+    std::string_view bytes = first_bytes;
     auto starts_with = [&](const char* prefix, size_t size) {
       return bytes.size() >= size && std::memcmp(bytes.data(), prefix, size) == 0;
     };
+    auto is_zero = [&](size_t i) { return bytes[i] == '\0'; };
     if (starts_with("\xEF\xBB\xBF", 3)) {
       encoding = Encoding::utf8_bom;
-      return bytes.substr(3);
-    }
-    if (starts_with("\xFF\xFE", 2)) {
+      bytes.remove_prefix(3);
+    } else if (starts_with("\xFF\xFE", 2)) {
       encoding = Encoding::utf16le;
-      return bytes.substr(2);
-    }
-    if (starts_with("\xFE\xFF", 2)) {
+      bytes.remove_prefix(2);
+    } else if (starts_with("\xFE\xFF", 2)) {
       encoding = Encoding::utf16be;
-      return bytes.substr(2);
+      bytes.remove_prefix(2);
+    } else if (const BinarySignature* signature = FindBinarySignature(bytes)) {
+      error = std::string("this file is ") + signature->kind + ", not a CSV text file. " + signature->advice;
+      return;
+    } else if (bytes.size() >= 4 && !is_zero(0) && is_zero(1) && !is_zero(2) && is_zero(3)) {
+      encoding = Encoding::utf16le;   // ASCII text saved as UTF-16 without a BOM
+    } else if (bytes.size() >= 4 && is_zero(0) && !is_zero(1) && is_zero(2) && !is_zero(3)) {
+      encoding = Encoding::utf16be;
     }
-    return bytes;
+    const std::string kept(bytes);
+    first_bytes.clear();
+    first_bytes.shrink_to_fit();
+    Feed(kept);
   }
 
   void DecodeUtf16(std::string_view bytes) {
-    raw_pending.append(bytes.data(), bytes.size());
+    utf16_pending.append(bytes.data(), bytes.size());
     size_t i = 0;
-    for (; i + 1 < raw_pending.size(); i += 2) {
-      const auto b0 = static_cast<unsigned char>(raw_pending[i]);
-      const auto b1 = static_cast<unsigned char>(raw_pending[i + 1]);
+    for (; i + 1 < utf16_pending.size(); i += 2) {
+      const auto b0 = static_cast<unsigned char>(utf16_pending[i]);
+      const auto b1 = static_cast<unsigned char>(utf16_pending[i + 1]);
       const unsigned unit = encoding == Encoding::utf16le ? (b0 | (b1 << 8)) : ((b0 << 8) | b1);
-      if (unit >= 0xD800 && unit < 0xDC00) {
+      const bool is_high = unit >= 0xD800 && unit < 0xDC00;
+      const bool is_low = unit >= 0xDC00 && unit < 0xE000;
+      if (high_surrogate != 0 && !is_low) AppendUtf8(buffer, kReplacementCharacter);
+      if (is_high) {
         high_surrogate = unit;
-        continue;
-      }
-      if (unit >= 0xDC00 && unit < 0xE000) {
-        if (high_surrogate != 0) AppendUtf8(buffer, 0x10000 + ((high_surrogate - 0xD800) << 10) + (unit - 0xDC00));
+      } else if (is_low) {
+        AppendUtf8(buffer, high_surrogate == 0 ? kReplacementCharacter
+                                               : 0x10000 + ((high_surrogate - 0xD800) << 10) + (unit - 0xDC00));
         high_surrogate = 0;
-        continue;
+      } else {
+        high_surrogate = 0;
+        AppendUtf8(buffer, unit);
       }
-      high_surrogate = 0;
-      AppendUtf8(buffer, unit);
     }
-    raw_pending.erase(0, i);
+    utf16_pending.erase(0, i);
   }
 
-  // Returns the next character, or -1 at the end of input.
+  // Returns the next character, or -1 at the end of input or on an error.
   int Get() {
     if (pos == buffer.size() && !Refill()) return -1;
-    if (pos == buffer.size()) return Get();
     return static_cast<unsigned char>(buffer[pos++]);
   }
 
   int Peek() {
     if (pos == buffer.size() && !Refill()) return -1;
-    if (pos == buffer.size()) return Peek();
     return static_cast<unsigned char>(buffer[pos]);
   }
 
-  // Counts delimiter candidates outside quotes on the first line.
-  void DetectDelimiter() {
-    size_t counts[3] = {0, 0, 0};
-    const char candidates[3] = {',', ';', '\t'};
-    bool quoted = false;
-    for (size_t i = pos;; ++i) {
-      if (i == buffer.size() && !Refill()) break;
-      if (i >= buffer.size()) break;
-      const char c = buffer[i];
-      if (c == '"') quoted = !quoted;
-      if (!quoted && (c == '\n' || c == '\r')) break;
-      for (int k = 0; k < 3; ++k)
-        if (!quoted && c == candidates[k]) ++counts[k];
-      if (i - pos > options.max_field_bytes) break;
+  // Returns the character `offset` places ahead without consuming it, or -1. Only called before
+  // the first record is read: with pos at 0, Refill appends to the buffer and never moves it.
+  int PeekAt(size_t offset) {
+    while (pos + offset >= buffer.size()) {
+      if (!Refill()) return -1;
     }
-    int best = 0;
-    for (int k = 1; k < 3; ++k)
-      if (counts[k] > counts[best]) best = k;
+    return static_cast<unsigned char>(buffer[pos + offset]);
+  }
+
+  // --- Delimiter -----------------------------------------------------------
+
+  // Takes the delimiter from an Excel "sep=X" first line (and skips that line),
+  // or else picks the candidate that occurs most often outside quotes on the
+  // first line that has any (blank and title lines have none). Ties go to the comma.
+  void DetectDelimiter() {
+    delimiter_known = true;
+    static const char kSep[] = "sep=";
+    bool is_sep_line = true;
+    for (size_t k = 0; k < 4 && is_sep_line; ++k) is_sep_line = std::tolower(PeekAt(k)) == kSep[k];
+    const int sep = is_sep_line ? PeekAt(4) : -1;
+    const int after_sep = is_sep_line ? PeekAt(5) : -1;
+    if (sep > 0 && sep != '\n' && sep != '\r' && sep != '"' && (after_sep < 0 || after_sep == '\n' || after_sep == '\r')) {
+      delimiter = static_cast<char>(sep);
+      pos += 5;
+      if (after_sep >= 0) ConsumeLineEnd(Get());
+      return;
+    }
+
+    const char candidates[] = {',', ';', '\t', '|'};   // in the order ties are broken
+    constexpr size_t kCandidates = sizeof candidates;
+    size_t counts[kCandidates] = {};
+    size_t total = 0;
+    size_t k = 0;
+    size_t text_lines = 0;
+    bool line_has_text = false;
+    bool quoted = false;
+    for (int c = PeekAt(k); c >= 0 && k < options.max_record_bytes; c = PeekAt(++k)) {
+      if (c == '"') quoted = !quoted;
+      if (quoted) continue;
+      if (c == '\n' || c == '\r') {
+        if (total > 0) break;
+        if (line_has_text && ++text_lines == kDelimiterSearchLines) break;
+        line_has_text = false;
+        continue;
+      }
+      line_has_text = true;
+      for (size_t i = 0; i < kCandidates; ++i) {
+        counts[i] += c == candidates[i];
+        total += c == candidates[i];
+      }
+    }
+    size_t best = 0;
+    for (size_t i = 1; i < kCandidates; ++i)
+      if (counts[i] > counts[best]) best = i;
     delimiter = candidates[best];
   }
+
+  // --- Records -------------------------------------------------------------
 
   void ConsumeLineEnd(int c) {
     if (c == '\r' && Peek() == '\n') Get();
@@ -174,38 +283,47 @@ struct CsvReader::State {
   }
 
   bool Fail(const std::string& message) {
-    error = message;
+    if (error.empty()) error = message;
     return false;
+  }
+
+  bool FailLong(bool quoted, int quote_line) {
+    const std::string limit = FormatByteSize(options.max_record_bytes);
+    if (quoted) {
+      return Fail("line " + std::to_string(quote_line) + " opens a quoted field that runs past " + limit +
+                  " without its closing quote. Add the missing \" on that line, or remove the stray one.");
+    }
+    return Fail("line " + std::to_string(record_line) + " is longer than " + limit +
+                ", which no row of video metrics needs. Check that this is a CSV file with one video per line.");
   }
 
   bool ReadRecord(std::vector<std::string>& fields) {
     fields.clear();
-    // Skip empty lines between records.
     int c = Get();
-    while (c == '\n' || c == '\r') {
+    while (c == '\n' || c == '\r') {   // blank lines between records are not records
       ConsumeLineEnd(c);
       c = Get();
     }
     if (c < 0) return false;
     record_line = line;
+
     std::string field;
+    size_t record_bytes = 0;
     bool quoted = false;
-    bool at_field_start = true;
-    while (true) {
+    bool at_field_start = true;       // only spaces seen so far in this field
+    int quote_line = 0;
+    for (;; c = Get()) {
       if (c == 0) {
-        return Fail("line " + std::to_string(line) +
-                    " contains binary data (a NUL byte): this is not a CSV text file. "
-                    "Export the sheet as CSV (comma, semicolon or tab separated) and open that file.");
+        return Fail("line " + std::to_string(line) + " contains a NUL byte, so this is binary data, not a CSV text file. " +
+                    kExportAdvice);
       }
-      if (field.size() > options.max_field_bytes) {
-        return Fail("line " + std::to_string(record_line) + " has a field longer than " +
-                    std::to_string(options.max_field_bytes >> 20) +
-                    " MB (an unclosed quote?). Check the quotes on that line.");
-      }
+      if (++record_bytes > options.max_record_bytes) return FailLong(quoted, quote_line);
       if (quoted) {
         if (c < 0) {
-          fields.push_back(std::move(field));  // an unclosed quote ends at the end of input
-          return true;
+          if (!error.empty()) return false;
+          return Fail("line " + std::to_string(quote_line) +
+                      " opens a quoted field that is never closed, so the rest of the file would be one value. "
+                      "Add the missing \" on that line, or remove the stray one.");
         }
         if (c == '"') {
           if (Peek() == '"') {
@@ -214,30 +332,34 @@ struct CsvReader::State {
           } else {
             quoted = false;
           }
-        } else {
-          if (c == '\n' || (c == '\r' && Peek() != '\n')) ++line;
-          field += static_cast<char>(c);
+          continue;
         }
-      } else if (c == '"' && at_field_start) {
+        if (c == '\n' || (c == '\r' && Peek() != '\n')) ++line;
+        field += static_cast<char>(c);
+        continue;
+      }
+      if (c == '"' && at_field_start) {
         quoted = true;
+        quote_line = line;
         at_field_start = false;
+        field.clear();                 // spaces before the opening quote are not part of the value
       } else if (c == delimiter) {
         fields.push_back(std::move(field));
         field.clear();
         at_field_start = true;
-        if (fields.size() > options.max_fields) {
-          return Fail("line " + std::to_string(record_line) + " has more than " +
-                      std::to_string(options.max_fields) + " fields; is this a CSV file?");
+        if (fields.size() >= options.max_fields) {
+          return Fail("line " + std::to_string(record_line) + " has more than " + std::to_string(options.max_fields) +
+                      " fields, which no table of video metrics needs. Check that this is a CSV file.");
         }
       } else if (c == '\n' || c == '\r' || c < 0) {
+        if (c < 0 && !error.empty()) return false;
         fields.push_back(std::move(field));
         if (c >= 0) ConsumeLineEnd(c);
         return true;
       } else {
         field += static_cast<char>(c);
-        at_field_start = false;
+        if (c != ' ' && c != '\t') at_field_start = false;
       }
-      c = Get();
     }
   }
 };
@@ -250,11 +372,9 @@ CsvReader::CsvReader(ByteSource source, CsvOptions options) : state_(std::make_u
 CsvReader::~CsvReader() = default;
 
 bool CsvReader::Next(std::vector<std::string>& fields) {
+  fields.clear();
   if (!state_->error.empty()) return false;
-  if (!state_->started) {
-    state_->Refill();
-    state_->DetectDelimiter();
-  }
+  if (!state_->delimiter_known) state_->DetectDelimiter();
   return state_->ReadRecord(fields);
 }
 
@@ -269,7 +389,7 @@ const char* CsvReader::encoding() const {
     case Encoding::utf16le: return "UTF-16LE";
     case Encoding::utf16be: return "UTF-16BE";
   }
-  return "?";
+  return "UTF-8";
 }
 
 const std::string& CsvReader::error() const { return state_->error; }

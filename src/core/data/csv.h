@@ -1,14 +1,18 @@
 // A CSV reader for the files spreadsheets produce. It pulls bytes from a
 // source in chunks, so memory stays bounded by the longest record, and handles:
-//   - UTF-8 with or without BOM, UTF-16 LE/BE with BOM (converted to UTF-8);
-//   - comma, semicolon or tab delimiters, detected from the header line;
-//   - CR, LF and CRLF line ends; quoted fields with delimiters, quotes ("")
-//     and line breaks inside them.
-// Errors (binary data, a field over the size limit) stop the reader; error()
-// then says what failed and on which line.
+//   - UTF-8 with or without BOM, UTF-16 LE/BE with BOM, and UTF-16 without BOM
+//     when its first characters are ASCII (converted to UTF-8 as they arrive);
+//   - comma, semicolon, tab or pipe delimiters, detected from the first line
+//     that has any, or set by an Excel "sep=;" first line;
+//   - CR, LF and CRLF line ends; quoted fields with delimiters, doubled quotes
+//     ("") and line breaks inside them; spaces before an opening quote.
+// Errors stop the reader, and error() then says what failed, on which line,
+// and what to do: binary data (a NUL byte, or an Excel, PDF, image or archive
+// file), a record over the size limit, a quote that is never closed.
 #pragma once
 
 #include <cstddef>
+#include <cstdio>
 #include <functional>
 #include <memory>
 #include <string>
@@ -21,10 +25,10 @@ namespace likecast {
 using ByteSource = std::function<size_t(char* buffer, size_t capacity)>;
 
 ByteSource ByteSourceFromString(std::string_view bytes);    // `bytes` must outlive the source
-ByteSource ByteSourceFromFile(std::FILE* file);             // reads until EOF; does not close
+ByteSource ByteSourceFromFile(std::FILE* file);             // reads until EOF or a read error; does not close
 
 struct CsvOptions {
-  size_t max_field_bytes = 4u << 20;   // a longer field stops the reader with an error
+  size_t max_record_bytes = 8u << 20;  // a longer record stops the reader with an error
   size_t max_fields = 4096;            // more fields in one record stop the reader with an error
 };
 
@@ -46,5 +50,7 @@ class CsvReader {
   struct State;
   std::unique_ptr<State> state_;
 };
+
+std::string FormatByteSize(size_t bytes);        // 512 -> "512 bytes", 3 << 20 -> "3 MB", 1536 -> "1.5 KB"
 
 }  // namespace likecast
