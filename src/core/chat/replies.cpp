@@ -163,13 +163,13 @@ std::string UnusualText(const ChatSlots& slots) {
          " views. That's unusual but possible, so I used " + (parts.size() == 1 ? "it" : "them") + " as given.";
 }
 
-// A gain in likes as the chat shows it: "+2.7K likes (+12%)", or "+2.7K likes, 15 times the prediction" when
+// A gain in likes as the chat shows it: "+2.7K likes (+12%)", or "+2.7K likes, to 15x the prediction" when
 // the gain is larger than the prediction itself.
 std::string GainText(double gain, double likes_now) {
   std::string text = (gain >= 0 ? "+" : "") + FormatCount(gain) + " likes";
   if (likes_now <= 0) return text;
   const double fraction = gain / likes_now;
-  if (fraction >= 1) return text + ", " + FormatPlain(1 + fraction, 1) + " times the prediction";
+  if (fraction >= 1) return text + ", to " + FormatPlain(1 + fraction, 1) + "x the prediction";
   return text + " (" + (fraction >= 0 ? "+" : "") + FormatPercent(fraction, 0) + ")";
 }
 
