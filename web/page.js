@@ -1,11 +1,11 @@
 // The page's JavaScript: starts the wasm app and does for it what a canvas
-// cannot. It hands over the model file and the files a user opens or drops,
-// places real HTML inputs over the text fields ImGui draws (so phones raise
-// their keyboard), passes touches on to the app (Emscripten's GLFW loses
-// their position), follows the system theme, and wakes the app's main loop on
-// input. The app itself lives in C++ (src/app/); it calls back through
-// window.likecastPage, and the exported functions it offers are listed in
-// src/app/exports.cpp.
+// cannot. It hands over the model file and the files a user opens or drops.
+// It places real HTML inputs over the text fields ImGui draws, so phones
+// raise their keyboard. It passes touches and wheel scrolls to the app,
+// because Emscripten's GLFW gets both wrong, follows the system theme, and
+// wakes the app's main loop on input. The app itself lives in C++ (src/app/).
+// It calls back through window.likecastPage, and src/app/exports.cpp lists
+// the functions it exports.
 'use strict';
 
 var chatInput = document.getElementById('likecast-chat-input');

@@ -58,7 +58,7 @@ std::vector<std::pair<double, double>> SampleRows(const Dataset& dataset) {
 
 constexpr const char* kWelcome =
     "Hi! I predict how many likes a TikTok video should get. Tell me about yours, e.g. \"120k views, 3.4k shares, "
-    "560 comments, 32 seconds\", or set the numbers on the right. Ask \"why?\" or \"tips\" at any time.";
+    "560 comments, 32 seconds\", or set them with the sliders. Ask \"why?\" or \"tips\" at any time.";
 
 }  // namespace
 

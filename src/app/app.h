@@ -24,6 +24,7 @@
 
 namespace likecast::app {
 
+class TouchInput;
 struct Ui;
 
 // The largest model file the page reads; the shipped model is about 60 KB.
@@ -136,7 +137,7 @@ class App {
   const PanelState& panels() const { return panels_; }
 
   // The app state as JSON for window.likecastTest (see test_state.cpp).
-  std::string TestStateJson(const Ui& ui, int frames) const;
+  std::string TestStateJson(const Ui& ui, int frames, const TouchInput& touch) const;
 
  private:
   void Refresh();                                   // recomputes `derived_` and the model's metrics

@@ -136,7 +136,7 @@ EMSCRIPTEN_KEEPALIVE int likecast_app_wants_text() {
 EMSCRIPTEN_KEEPALIVE const char* likecast_app_test_state() {
   static std::string json;
   Runtime* rt = GetRuntime();
-  json = rt ? rt->app.TestStateJson(rt->ui, rt->frames_drawn) : "{}";
+  json = rt ? rt->app.TestStateJson(rt->ui, rt->frames_drawn, rt->touch) : "{}";
   return json.c_str();
 }
 

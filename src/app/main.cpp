@@ -51,7 +51,7 @@ void SyncCanvasAndStyle(Runtime& rt) {
   if (css_width != rt.css_width || css_height != rt.css_height || scale != rt.style.scale) {
     rt.css_width = css_width;
     rt.css_height = css_height;
-    // Set directly, not through glfwSetWindowSize: Emscripten's GLFW asks for
+    // Set directly, not through glfwSetWindowSize: Emscripten's GLFW requests
     // fullscreen whenever the new size equals the screen's.
     rt.width = std::max(1, static_cast<int>(std::lround(css_width * scale)));
     rt.height = std::max(1, static_cast<int>(std::lround(css_height * scale)));

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/app.h"
+#include "app/touch_input.h"
 #include "app/ui.h"
 
 namespace likecast::app {
@@ -36,7 +37,7 @@ json PaletteJson(const Palette& p) {
 
 }  // namespace
 
-std::string App::TestStateJson(const Ui& ui, int frames) const {
+std::string App::TestStateJson(const Ui& ui, int frames, const TouchInput& touch) const {
   json state;
   state["frames"] = frames;
   state["layout"] = embed_ ? "embed" : ui.one_column ? "one-column" : "two-column";
@@ -51,6 +52,7 @@ std::string App::TestStateJson(const Ui& ui, int frames) const {
   state["content_height"] = content_height_;
   state["scroll"] = {{"page", panels_.page_scroll_y}, {"tab", panels_.tab_scroll_y}, {"chat", panels_.chat_scroll_y}};
   state["palette"] = PaletteJson(*ui.palette);
+  state["touch_input"] = {{"mode", touch.mode_name()}, {"target", touch.target_name()}};
 
   state["model"] = {{"loaded", model_ != nullptr}, {"source", model_source_}, {"error", model_error_},
                     {"train_rows", model_ ? model_->training.train_rows : 0},

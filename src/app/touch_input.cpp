@@ -10,7 +10,7 @@
 namespace likecast::app {
 namespace {
 
-constexpr double kHoldMs = 300.0;          // a finger still for this long presses where it is
+constexpr double kHoldMs = 500.0;          // a finger still for this long presses where it is (Android's long press)
 constexpr float kGlideStop = 0.02f;        // px/ms under which the glide stops
 constexpr double kGlideDecayMs = 325.0;    // velocity falls by e every this many ms
 constexpr double kStillMs = 100.0;         // a finger resting this long before lifting does not glide
@@ -25,17 +25,16 @@ int Depth(const ImGuiWindow* window) {
   return depth;
 }
 
-// The window a drag at `point` scrolls: the innermost window drawn there in the last frame, or its
-// nearest parent that can scroll.
-ImGuiWindow* ScrollableWindowAt(const ImVec2& point) {
+// The innermost window drawn at `point` in the last frame.
+ImGuiWindow* WindowAt(const ImVec2& point) {
   ImGuiContext& g = *GImGui;
   ImGuiWindow* found = nullptr;
   for (ImGuiWindow* window : g.Windows) {
-    if (!window->WasActive || window->Hidden || (window->Flags & ImGuiWindowFlags_NoMouseInputs)) continue;
+    if (!window->WasActive || window->Hidden || window->IsFallbackWindow || (window->Flags & ImGuiWindowFlags_NoMouseInputs))
+      continue;
     if (!window->OuterRectClipped.Contains(point)) continue;
     if (!found || Depth(window) >= Depth(found)) found = window;
   }
-  while (found && found->ScrollMax.y <= 0.0f) found = found->ParentWindow;
   return found;
 }
 
@@ -53,6 +52,8 @@ void TouchInput::OnEvent(TouchPhase phase, float x, float y, double now_ms) {
       start_ = position_ = applied_ = shown_ = point;
       down_ms_ = now_ms;
       target_ = nullptr;
+      start_window_ = nullptr;
+      start_shown_ = false;
       velocity_ = 0;
       break;
     case TouchPhase::move:
@@ -92,7 +93,6 @@ void TouchInput::Decide(double now_ms) {
     return;
   }
   mode_ = Mode::scrolling;
-  target_ = ScrollableWindowAt(start_);
   applied_ = start_;
 }
 
@@ -106,11 +106,14 @@ void TouchInput::BeforeFrame(ImGuiIO& io, float slop, double now_ms) {
   if (mouse_moved && mode_ == Mode::none) owns_pointer_ = false;
   if (!owns_pointer_) return;
 
+  // ImGui found the window under the start in the last frame, which showed the pointer there.
+  if (start_shown_ && !start_window_) start_window_ = GImGui->HoveredWindow;
   if (mode_ == Mode::undecided && now_ms - down_ms_ > kHoldMs) mode_ = Mode::pressing;
   switch (mode_) {
     case Mode::undecided:
       io.MousePos = start_;   // hovers what is under the finger, presses nothing yet
       io.MouseDown[0] = false;
+      start_shown_ = true;
       return;
 
     case Mode::pressing:
@@ -134,6 +137,11 @@ void TouchInput::BeforeFrame(ImGuiIO& io, float slop, double now_ms) {
     case Mode::scrolling:
       io.MousePos = kNowhere;
       io.MouseDown[0] = false;
+      if (!target_) {
+        // A swipe faster than a frame never showed the pointer at its start: look the window up.
+        target_ = start_window_ ? start_window_ : WindowAt(start_);
+        while (target_ && target_->ScrollMax.y <= 0.0f) target_ = target_->ParentWindow;
+      }
       if (held_ || release_pending_) {
         ScrollBy(applied_.y - position_.y);
         applied_ = position_;
@@ -162,5 +170,17 @@ void TouchInput::ScrollBy(float dy) {
 }
 
 bool TouchInput::NeedsFrames() const { return mode_ != Mode::none; }
+
+const char* TouchInput::mode_name() const {
+  switch (mode_) {
+    case Mode::none: return "none";
+    case Mode::undecided: return "undecided";
+    case Mode::pressing: return "pressing";
+    case Mode::scrolling: return "scrolling";
+  }
+  return "none";
+}
+
+const char* TouchInput::target_name() const { return target_ ? target_->Name : ""; }
 
 }  // namespace likecast::app

@@ -31,6 +31,8 @@ class TouchInput {
   void BeforeFrame(ImGuiIO& io, float slop, double now_ms);
 
   bool NeedsFrames() const;   // a touch is held or undecided, a release is pending, or the scroll glides
+  const char* mode_name() const;          // "none", "undecided", "pressing", "scrolling"
+  const char* target_name() const;        // the ImGui window the last drag scrolled, "" for none
 
  private:
   enum class Mode { none, undecided, pressing, scrolling };
@@ -48,7 +50,9 @@ class TouchInput {
   ImVec2 position_;
   ImVec2 applied_;               // position at the last frame, for the scroll delta
   double down_ms_ = 0;
-  ImGuiWindow* target_ = nullptr;   // the window the touch scrolls
+  bool start_shown_ = false;     // a frame showed the pointer at the start (undecided mode)
+  ImGuiWindow* start_window_ = nullptr;   // the window ImGui found under the start
+  ImGuiWindow* target_ = nullptr;   // the window the touch scrolls: start_window_ or its scrollable parent
   float velocity_ = 0;           // pixels per millisecond, for the glide
   float slop_ = 8;               // see BeforeFrame
   double last_event_ms_ = 0;

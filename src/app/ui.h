@@ -1,8 +1,8 @@
 // What every panel of the page draws with: the frame's sizes, theme and
-// fonts, CSS-pixel units, the widgets the panels share (cards, chips,
-// buttons, section titles), and two registries filled while drawing: named
+// fonts, CSS-pixel units, and the widgets the panels share (cards, chips,
+// buttons, section titles). Two registries are filled while drawing: named
 // widget rectangles for the browser tests, and the text fields the page
-// overlays with real HTML inputs.
+// covers with real HTML inputs.
 #pragma once
 
 #include <string>
@@ -42,7 +42,7 @@ struct Ui {
   // Filled while drawing, read after the frame.
   std::vector<NamedRect> marks;
   std::vector<TextFieldSpec> fields;
-  bool drag_widget_active = false;   // a slider holds the mouse or finger: keep drawing
+  bool drag_widget_active = false;   // a slider is being dragged: keep drawing
   bool wants_another_frame = false;  // the layout moved (a card changed height): draw once more
 
   float Px(float css) const { return css * scale; }

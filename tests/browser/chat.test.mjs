@@ -1,8 +1,8 @@
-// Browser test of the chat: on desktop the chat input has the keyboard when
-// the page opens; a conversation typed from the keyboard fills the scenario,
-// the reply and the aria-live mirror carry the CLI's prediction, quick-reply
-// chips ask follow-ups, and a refused value shows as an error. The same
-// conversation runs on a phone.
+// Browser test of the chat. On desktop the chat input has the keyboard when
+// the page opens. A conversation typed from the keyboard fills the scenario,
+// and the reply and the aria-live mirror carry the CLI's prediction.
+// Quick-reply chips send follow-ups, and a rejected value shows as an error.
+// The same conversation runs on a phone.
 import { cliLikes, liveLikes, openPage, runFlow, sendChat, shoot, state, click, tap, until } from './page_helpers.mjs';
 
 await runFlow('browser-chat', async ({ browser, url, results }) => {

@@ -1,9 +1,9 @@
-// Browser test of opening CSV files: every case in the shared CSV cases gives
-// the rows loaded and skipped that expect.json lists (skip reasons naming the
-// column), a rejected file keeps the file opened before, a sample of the real
-// dataset loads, the file picker button and drag-and-drop both work, and a
-// file over the size limit is refused before it is read, with the limit in
-// the message. Runs on desktop, and the picker flow again on a phone.
+// Browser test of opening CSV files. Every CSV case gives the rows loaded and
+// skipped that its expect.json lists, with skip reasons naming the column. A
+// rejected file keeps the file opened before. A sample of the real dataset
+// loads, and the file picker button and drag-and-drop both work. A file over
+// the size limit is rejected before it is read, with the limit in the
+// message. Runs on desktop, and the picker flow again on a phone.
 import { mkdtempSync, openSync, closeSync, ftruncateSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +26,7 @@ async function openWithInput(page, path) {
 await runFlow('browser-csv', async ({ browser, url, results }) => {
   const { context, page, errors } = await openPage(browser, url);
   await click(page, 'tab:model');
+  await until(page, (x) => x.tab === 'model' && x.widgets['button:open-csv'], 'the model tab');
 
   // The picker button, then the sample of the real dataset.
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'button:open-csv')]);
@@ -95,6 +96,7 @@ await runFlow('browser-csv', async ({ browser, url, results }) => {
   // Phone: the Model tab's button and the picker.
   const phone = await openPage(browser, url, { device: 'phone' });
   await tap(phone.page, 'tab:model');
+  await until(phone.page, (x) => x.tab === 'model' && x.widgets['button:open-csv'], 'the phone model tab');
   const [phoneChooser] = await Promise.all([phone.page.waitForEvent('filechooser'), tap(phone.page, 'button:open-csv')]);
   await phoneChooser.setFiles(join(csvDir, 'bad_values.csv'));
   s = await until(phone.page, (x) => x.data && x.data.name === 'bad_values.csv', 'the phone picker');

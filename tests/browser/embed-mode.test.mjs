@@ -1,8 +1,8 @@
-// Browser test of embed mode: a host page puts the widget in a 400x600
-// iframe with ?embed=1; the widget shows the compact layout (inputs, the
+// Browser test of embed mode. A host page puts the widget in a 400x600
+// iframe with ?embed=1. The widget shows the compact layout (inputs, the
 // prediction card, a one-line chat) that fits, takes its scenario, theme and
-// compact setting from the query, answers its chat, and reports its content
-// height to the host with postMessage({type: "likecast:height"}).
+// compact setting from the query, and replies in its chat. It reports its
+// content height to the host with postMessage({type: "likecast:height"}).
 import { cliLikes, devices, runFlow, shoot } from './page_helpers.mjs';
 
 async function openHost(browser, url, query, device) {

@@ -1,7 +1,8 @@
-// Helpers of the page's flow tests: desktop and phone contexts, the app's
-// state through window.likecastTest (page.js), clicks, taps and touch drags on
-// the widgets the app names in that state, the CLI's prediction for the same
-// scenario, screenshots, and the closing "name: N passed, N failed" line.
+// Helpers of the page's flow tests: desktop and phone contexts, and the
+// app's state through window.likecastTest (page.js). Clicks, taps and touch
+// drags land on the widgets the app names in that state. Also the CLI's
+// prediction for the same scenario, screenshots, and the closing
+// "name: N passed, N failed" line.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Results, artifacts, root, startBrowser, startServer } from './harness.mjs';
@@ -65,6 +66,19 @@ export async function until(page, test, what, timeout = 10000) {
   throw new Error(`timed out waiting for ${what}`);
 }
 
+// Waits until the page stops drawing (its layout has settled), or `timeout` ms when it keeps drawing
+// (while training).
+export async function settle(page, timeout = 1500) {
+  const deadline = Date.now() + timeout;
+  let frames = (await state(page)).frames;
+  while (Date.now() < deadline) {
+    await page.waitForTimeout(120);
+    const now = (await state(page)).frames;
+    if (now === frames) return;
+    frames = now;
+  }
+}
+
 // The rectangle of a named widget in the last frame (CSS pixels), or null.
 export async function widget(page, name) {
   const s = await state(page);
@@ -72,18 +86,29 @@ export async function widget(page, name) {
 }
 
 async function centerOf(page, name) {
+  await settle(page);
   const rect = await widget(page, name);
   if (!rect) throw new Error(`widget ${name} was not drawn`);
   return { x: rect.x + rect.w / 2, y: rect.y + rect.h / 2 };
 }
 
+// True when the widget was drawn this frame entirely inside the viewport and its window.
+async function onScreen(page, name) {
+  await settle(page);
+  const rect = await widget(page, name);
+  const viewport = page.viewportSize();
+  return rect && rect.visible && rect.y >= 0 && rect.y + rect.h <= viewport.height;
+}
+
 export async function click(page, name) {
+  if (!(await onScreen(page, name)) && (await widget(page, 'pane:tab-content'))) await scrollTo(page, name, 'pane:tab-content');
   const point = await centerOf(page, name);
   await page.mouse.click(point.x, point.y);
   await page.waitForTimeout(80);
 }
 
 export async function tap(page, name) {
+  if (!(await onScreen(page, name))) await scrollTo(page, name, null, true);
   const point = await centerOf(page, name);
   await page.touchscreen.tap(point.x, point.y);
   await page.waitForTimeout(120);
@@ -91,9 +116,16 @@ export async function tap(page, name) {
 
 // A finger drag from one point to another, through the DevTools protocol (Playwright has no touch drag).
 export async function touchDrag(page, from, to, steps = 10) {
+  await settle(page);
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: from.x, y: from.y }] });
-  for (let i = 1; i <= steps; i += 1) {
+  // The start and the first move go out together: a busy page acknowledges each event late, and a
+  // finger that rests half a second before moving is a long press, not a drag.
+  const first = { x: from.x + (to.x - from.x) / steps, y: from.y + (to.y - from.y) / steps };
+  await Promise.all([
+    cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: from.x, y: from.y }] }),
+    cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [first] }),
+  ]);
+  for (let i = 2; i <= steps; i += 1) {
     const x = from.x + (to.x - from.x) * i / steps;
     const y = from.y + (to.y - from.y) * i / steps;
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
@@ -104,21 +136,23 @@ export async function touchDrag(page, from, to, steps = 10) {
   await page.waitForTimeout(150);
 }
 
-// Scrolls until widget `name` is fully inside the viewport: with the mouse wheel over widget `area`, or
-// with finger drags when `touch` is set.
+// Scrolls until widget `name` is fully inside widget `area` (or the viewport): with the mouse wheel over
+// `area`, or with finger drags when `touch` is set.
 export async function scrollTo(page, name, area, touch = false) {
   for (let i = 0; i < 40; i += 1) {
+    await settle(page);
     const rect = await widget(page, name);
     const viewport = page.viewportSize();
-    if (rect && rect.visible && rect.y >= 0 && rect.y + rect.h <= viewport.height) return rect;
-    const below = !rect || rect.y + rect.h > viewport.height;
+    const box = (area && await widget(page, area)) || { x: 0, y: 0, w: viewport.width, h: viewport.height };
+    const top = Math.max(0, box.y), bottom = Math.min(viewport.height, box.y + box.h);
+    if (rect && rect.visible && rect.y >= top && rect.y + rect.h <= bottom) return rect;
+    const below = !rect || rect.y + rect.h > bottom;
     if (touch) {
       const x = viewport.width / 2, middle = viewport.height / 2;
       await touchDrag(page, { x, y: middle + (below ? 150 : -150) }, { x, y: middle - (below ? 150 : -150) }, 6);
       await page.waitForTimeout(400);   // the scroll glides on for a moment
       continue;
     }
-    const box = await widget(page, area);
     await page.mouse.move(box.x + box.w / 2, box.y + Math.min(box.h / 2, 200));
     await page.mouse.wheel(0, below ? 200 : -200);
     await page.waitForTimeout(60);
@@ -135,7 +169,7 @@ export async function sendChat(page, text) {
   return until(page, (s) => s.log.length >= before + 2, `a reply to "${text}"`);
 }
 
-// The CLI's integer prediction for slots as the page's state holds them, with the page's own model file.
+// The CLI's integer prediction for the slots in the page's state, with the page's own model file.
 export function cliLikes(slots) {
   const args = ['predict', '--model', join(webDir, 'likecast.json'), '--views', String(slots.views), '--json'];
   for (const [slot, flag] of [['shares', '--shares'], ['comments', '--comments'], ['downloads', '--downloads'],

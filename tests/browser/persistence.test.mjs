@@ -1,9 +1,11 @@
-// Browser test of saved state and links: a reload restores the chat and the
-// scenario from localStorage; "Copy link" puts the scenario in the URL and on
-// the clipboard, and the link opens that scenario in a fresh browser; corrupt
-// saved state is detected, reset and reported, and the page still predicts;
-// "Clear data" empties the chat and the storage. Desktop and phone.
-import { click, liveLikes, openPage, runFlow, sendChat, shoot, state, tap, until, cliLikes } from './page_helpers.mjs';
+// Browser test of saved state and links, on desktop and phone. A reload
+// restores the chat and the scenario from localStorage. "Copy link" puts the
+// scenario in the URL and on the clipboard, and the link opens that scenario
+// in a fresh browser. Corrupt saved state is detected, reset and reported,
+// and the page still predicts. "Clear data" empties the chat and the storage.
+import {
+  click, cliLikes, liveLikes, openPage, runFlow, sendChat, shoot, state, tap, until, waitReady,
+} from './page_helpers.mjs';
 
 await runFlow('browser-persistence', async ({ browser, url, results }) => {
   for (const device of ['desktop', 'phone']) {
@@ -20,7 +22,7 @@ await runFlow('browser-persistence', async ({ browser, url, results }) => {
 
     // Reload: the chat and the scenario come back.
     await page.reload();
-    await until(page, (x) => x.model.loaded && x.frames > 2, 'the reload');
+    await waitReady(page);
     s = await state(page);
     results.check(`${device}: a reload restores the chat`, s.log.length === saved.log && s.restored_turns === saved.log,
       `${s.log.length} entries, ${s.restored_turns} restored, ${saved.log} saved`);
@@ -45,7 +47,7 @@ await runFlow('browser-persistence', async ({ browser, url, results }) => {
     // Corrupt saved state: reset with a message, and the page works.
     await page.evaluate(() => window.localStorage.setItem('likecast.state', '{"format": "likecast-page", "version": 1, "log": [tru'));
     await page.goto(url + '?views=10000');
-    await until(page, (x) => x.model.loaded && x.frames > 2, 'the page with corrupt state');
+    await waitReady(page);
     s = await state(page);
     const message = s.log.find((entry) => entry.kind === 'error');
     results.check(`${device}: corrupt saved state is reported`, message && /saved chat could not be read/.test(message.text),

@@ -1,10 +1,13 @@
-// Browser test of the phone layout (360x740 CSS pixels, 3x pixels, touch):
-// one column with tabs; every control at least 44 CSS pixels tall; a canvas
-// backing store at 3x its CSS size with fonts built for it (crisp text); the
-// HTML chat input sits over the chat box ImGui draws and takes the keyboard
-// when tapped; finger drags scroll the chat history and the long tabs, and a
-// tap after a scroll still presses what it lands on.
-import { openPage, runFlow, sendChat, shoot, state, tap, touchDrag, until } from './page_helpers.mjs';
+// Browser test of the phone layout (360x740 CSS pixels, 3x pixels, touch).
+// The page is one column with tabs, and every control is at least 44 CSS
+// pixels tall. The canvas backing store is 3x its CSS size with fonts built
+// for it (crisp text). The HTML chat input sits over the chat box ImGui draws
+// and takes the keyboard when tapped. Finger drags scroll the chat history
+// and the long tabs, and a tap after a scroll presses what it lands on.
+import { join } from 'node:path';
+import { casesDir, openPage, runFlow, sendChat, shoot, state, tap, touchDrag, until } from './page_helpers.mjs';
+
+const csvPath = join(casesDir, 'csv', 'na_cells.csv');
 
 await runFlow('browser-phone', async ({ browser, url, results }) => {
   const query = 'views=120000&shares=3400&comments=560&downloads=900&duration=32&verified=0&status=active';
@@ -60,21 +63,30 @@ await runFlow('browser-phone', async ({ browser, url, results }) => {
   await shoot(page, 'phone-chat');
 
   // A long tab scrolls, and a tap after scrolling presses the button under it.
-  await tap(page, 'tab:model');
-  await until(page, (x) => x.tab === 'model', 'the model tab');
+  await tap(page, 'tab:insights');
+  await until(page, (x) => x.tab === 'insights', 'the insights tab');
   await touchDrag(page, { x: 180, y: 650 }, { x: 180, y: 200 });
   await page.waitForTimeout(500);
   s = await state(page);
-  results.check('phone: a finger drag scrolls the model tab', s.scroll.page > 100, `scroll ${s.scroll.page}`);
-  const loadButton = s.widgets['button:load-model'];
-  if (loadButton && loadButton.visible && loadButton.y > 0 && loadButton.y + loadButton.h < 740) {
+  results.check('phone: a finger drag scrolls the insights tab', s.scroll.page > 100, `scroll ${s.scroll.page}`);
+  await tap(page, 'tab:model');
+  await until(page, (x) => x.tab === 'model', 'the model tab');
+  await page.setInputFiles('#likecast-file', csvPath);
+  await until(page, (x) => x.data !== null, 'the CSV to open');
+  await touchDrag(page, { x: 180, y: 600 }, { x: 180, y: 350 });
+  await page.waitForTimeout(500);
+  s = await state(page);
+  const button = ['button:open-csv', 'button:load-model'].map((name) => s.widgets[name])
+    .find((rect) => rect && rect.visible && rect.y > 0 && rect.y + rect.h < 740);
+  results.check('phone: the model tab scrolled', s.scroll.page > 50, `scroll ${s.scroll.page}`);
+  if (button) {
     const [chooser] = await Promise.all([
-      page.waitForEvent('filechooser', { timeout: 3000 }).catch(() => null),
-      page.touchscreen.tap(loadButton.x + loadButton.w / 2, loadButton.y + loadButton.h / 2),
+      page.waitForEvent('filechooser', { timeout: 5000 }).catch(() => null),
+      page.touchscreen.tap(button.x + button.w / 2, button.y + button.h / 2),
     ]);
     results.check('phone: a tap after scrolling presses the button under it', chooser !== null);
   } else {
-    results.check('phone: the Load model button is on screen after the scroll', false, JSON.stringify(loadButton));
+    results.check('phone: a file button is on screen after the scroll', false, JSON.stringify(s.widgets['button:open-csv']));
   }
   await shoot(page, 'phone-model');
   results.check('phone: no page errors', errors.length === 0, errors.join('; '));

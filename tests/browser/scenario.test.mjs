@@ -2,10 +2,10 @@
 // slider with the mouse (and with a finger on a phone) changes the slot and
 // the prediction, which stays equal to the CLI's; an exact field takes a typed
 // number (in the HTML editor on a phone); the "Shares x2" what-if chip
-// doubles the shares the slider set; "Undo" in the chat restores them; a
-// recommendation's "Try it" asks the chat its what-if.
+// doubles the shares the field set; "Undo" in the chat restores them; a
+// recommendation's "Try it" sends its what-if to the chat.
 import {
-  click, cliLikes, liveLikes, openPage, runFlow, scrollTo, shoot, state, tap, touchDrag, until, widget,
+  click, cliLikes, liveLikes, openPage, runFlow, scrollTo, settle, shoot, state, tap, touchDrag, until, widget,
 } from './page_helpers.mjs';
 
 const start = 'views=50000&shares=800&comments=120&downloads=60&duration=25&verified=0&status=active';
@@ -80,7 +80,9 @@ await runFlow('browser-scenario', async ({ browser, url, results }) => {
   {
     const { context, page, errors } = await openPage(browser, url, { device: 'phone', query: start });
     await tap(page, 'tab:video');
-    let s = await until(page, (x) => x.tab === 'video' && x.widgets['slider:views'], 'the Video tab');
+    await until(page, (x) => x.tab === 'video' && x.widgets['slider:views'], 'the Video tab');
+    await settle(page);
+    let s = await state(page);
     const slider = s.widgets['slider:views'];
     const y = slider.y + slider.h / 2;
     await touchDrag(page, { x: slider.x + slider.w * 0.3, y }, { x: slider.x + slider.w * 0.8, y });

@@ -1,21 +1,21 @@
-// Browser test of training in the page: on a sample of the real dataset the
-// Train button runs the trainer in slices while the page keeps drawing and
-// answering the chat; the run can be cancelled without touching the current
-// model; a finished run shows both models' metrics and replaces nothing until
-// "Use new model"; the model downloads as JSON, and that file loads back and
-// gives the same prediction as the CLI does with it; a corrupt model file is
-// refused and the current model stays. The phone runs a short training too.
+// Browser test of training in the page, on a sample of the real dataset.
+// The Train button runs the trainer in slices while the page keeps drawing
+// and the chat keeps replying. A run can be cancelled without touching the
+// current model. A finished run shows both models' metrics and replaces
+// nothing until "Use new model". The model downloads as JSON, and that file
+// loads back and predicts what the CLI predicts with it. A corrupt model file
+// is rejected and the current model stays. The phone trains too.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import {
-  click, cliPath, dataPath, liveLikes, openPage, runFlow, scrollTo, sendChat, shoot, tap, until,
+  click, cliPath, dataPath, liveLikes, openPage, runFlow, scrollTo, sendChat, settle, shoot, tap, touchDrag, until,
 } from './page_helpers.mjs';
 
 const scratch = mkdtempSync(join(tmpdir(), 'likecast-train-'));
-const sample = join(scratch, 'tiktok_3000.csv');
-writeFileSync(sample, readFileSync(dataPath, 'utf8').split('\n').slice(0, 3001).join('\n') + '\n');
+const sample = join(scratch, 'tiktok_1200.csv');
+writeFileSync(sample, readFileSync(dataPath, 'utf8').split('\n').slice(0, 1201).join('\n') + '\n');
 const query = 'views=80000&shares=1500&comments=300&downloads=200&duration=30&verified=0&status=active';
 
 function cliLikesWith(model, slots) {
@@ -28,8 +28,9 @@ function cliLikesWith(model, slots) {
 await runFlow('browser-training', async ({ browser, url, results }) => {
   const { context, page, errors } = await openPage(browser, url, { query });
   await click(page, 'tab:model');
+  await until(page, (x) => x.tab === 'model', 'the model tab');
   await page.setInputFiles('#likecast-file', sample);
-  let s = await until(page, (x) => x.data && x.data.name === 'tiktok_3000.csv', 'the sample to load');
+  let s = await until(page, (x) => x.data && x.data.name === 'tiktok_1200.csv', 'the sample to load');
   const original = s.model.fingerprint;
   const originalLikes = await liveLikes(page);
 
@@ -40,7 +41,17 @@ await runFlow('browser-training', async ({ browser, url, results }) => {
   s = await until(page, (x) => x.training.state === 'cancelled', 'the cancel');
   results.check('cancel: training stops and the model stays', s.model.fingerprint === original && (await liveLikes(page)) === originalLikes);
 
-  // A full run; the page keeps drawing and the chat answers while it trains.
+  // Few epochs keep the test short: Ctrl+click turns ImGui's slider into a text field.
+  const epochs = await scrollTo(page, 'slider:epochs', 'pane:tab-content');
+  await page.keyboard.down('Control');
+  await page.mouse.click(epochs.x + epochs.w / 2, epochs.y + epochs.h / 2);
+  await page.keyboard.up('Control');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('6');
+  await page.keyboard.press('Enter');
+  await settle(page);
+
+  // A full run. The page keeps drawing and the chat keeps replying while it trains.
   await click(page, 'button:train');
   s = await until(page, (x) => x.training.state === 'running', 'training to start again');
   const framesAtStart = s.frames;
@@ -98,9 +109,13 @@ await runFlow('browser-training', async ({ browser, url, results }) => {
   // Phone: a short run with the Model tab's controls.
   const phone = await openPage(browser, url, { device: 'phone', query });
   await tap(phone.page, 'tab:model');
+  await until(phone.page, (x) => x.tab === 'model', 'the phone model tab');
   await phone.page.setInputFiles('#likecast-file', sample);
   await until(phone.page, (x) => x.data !== null, 'the phone to load the sample');
-  await scrollTo(phone.page, 'button:train', null, true);
+  // One epoch: a finger drags the epochs slider to its left end.
+  const slider = await scrollTo(phone.page, 'slider:epochs', null, true);
+  const y = slider.y + slider.h / 2;
+  await touchDrag(phone.page, { x: slider.x + slider.w * 0.5, y }, { x: slider.x - 40, y });
   await tap(phone.page, 'button:train');
   s = await until(phone.page, (x) => x.training.state !== 'running' && x.training.state !== 'idle', 'the phone training', 120000);
   results.check('phone: training finishes', s.training.state === 'finished', JSON.stringify(s.training));

@@ -1,7 +1,7 @@
 // The recommendations card: the levers a creator controls (shares, comments,
 // downloads, length), ranked by the model's gain at each lever's target,
 // each with the action to take, the numbers behind it, and a "Try it" button
-// that asks the chat the matching what-if, so it can be undone there.
+// that sends the matching what-if to the chat, so it can be undone there.
 #include <cmath>
 #include <string>
 

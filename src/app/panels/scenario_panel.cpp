@@ -125,19 +125,39 @@ void DrawRow(App& app, Ui& ui, const SlotRow& row) {
 void ScenarioPanel(App& app, Ui& ui) {
   BeginCard(ui, "scenario");
   SectionTitle(ui, "YOUR VIDEO");
-  for (const SlotRow& row : kRows) DrawRow(app, ui, row);
+  for (const SlotRow& row : kRows) {
+    if (ui.compact && row.slot == ChatSlot::likes) continue;   // the widget has no room for the comparison
+    DrawRow(app, ui, row);
+  }
 
   const ChatSlots& slots = app.slots();
   bool verified = slots.inputs.verified.value_or(false);
-  if (ImGui::Checkbox("Verified account", &verified)) app.SetSlot(ChatSlot::verified, verified ? 1.0 : 0.0, true);
+  if (ImGui::Checkbox(ui.compact ? "Verified" : "Verified account", &verified))
+    app.SetSlot(ChatSlot::verified, verified ? 1.0 : 0.0, true);
   ui.Mark("checkbox:verified");
 
-  if (!ui.compact) ImGui::TextUnformatted("Account status");
   const AuthorStatus current = slots.inputs.author_status.value_or(AuthorStatus::active);
   static const char* const kLabels[] = {"Active", "Under review", "Banned"};
   static const char* const kMarks[] = {"radio:active", "radio:under_review", "radio:banned"};
+  if (ui.compact) {
+    // One row in the widget: the status as a drop-down beside the checkbox.
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
+    if (ImGui::BeginCombo("##status", kLabels[static_cast<int>(current)])) {
+      for (int i = 0; i < 3; ++i) {
+        if (ImGui::Selectable(kLabels[i], static_cast<int>(current) == i, 0, ImVec2(0, ImGui::GetFrameHeight())))
+          app.SetSlot(ChatSlot::author_status, i, true);
+        ui.Mark(kMarks[i]);
+      }
+      ImGui::EndCombo();
+    }
+    ui.Mark("combo:status");
+    EndCard(ui);
+    return;
+  }
+  ImGui::TextUnformatted("Account status");
   for (int i = 0; i < 3; ++i) {
-    if (i > 0 || ui.compact) SameLineIfFits(ImGui::GetFrameHeight() + ImGui::CalcTextSize(kLabels[i]).x + ui.Px(12));
+    if (i > 0) SameLineIfFits(ImGui::GetFrameHeight() + ImGui::CalcTextSize(kLabels[i]).x + ui.Px(12));
     if (ImGui::RadioButton(kLabels[i], static_cast<int>(current) == i)) app.SetSlot(ChatSlot::author_status, i, true);
     ui.Mark(kMarks[i]);
   }
