@@ -3,7 +3,7 @@
 // Serves .wasm as application/wasm (browsers refuse streaming compilation otherwise).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -18,7 +18,8 @@ export function serve(folder, port, host = '127.0.0.1') {
     try {
       const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
       let file = normalize(join(root, path));
-      if (!file.startsWith(root)) {
+      // Compare with the separator, so a sibling folder such as web-secret beside web is not served.
+      if (file !== root && !file.startsWith(root + sep)) {
         response.writeHead(403).end('forbidden');
         return;
       }

@@ -3,6 +3,8 @@
 
 #include <cstdio>
 
+#include <sys/stat.h>
+
 #include "core/data/dataset.h"
 
 namespace likecast::cli {
@@ -60,6 +62,12 @@ std::optional<double> Args::Count(const std::string& name, double max) {
 int PrintError(const std::string& message, int code) {
   std::fprintf(stderr, "error: %s\n", message.c_str());
   return code;
+}
+
+bool IsSameFile(const std::string& a, const std::string& b) {
+  struct stat first {}, second {};
+  if (stat(a.c_str(), &first) != 0 || stat(b.c_str(), &second) != 0) return false;
+  return first.st_dev == second.st_dev && first.st_ino == second.st_ino;
 }
 
 }  // namespace likecast::cli

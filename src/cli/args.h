@@ -42,4 +42,7 @@ class Args {
 
 int PrintError(const std::string& message, int code);   // prints "error: ..." to stderr, returns code
 
+// True when both paths name one existing file (compared by device and inode, so links count).
+bool IsSameFile(const std::string& a, const std::string& b);
+
 }  // namespace likecast::cli

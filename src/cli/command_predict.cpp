@@ -39,8 +39,18 @@ std::string AssumedList(const Prediction& p) {
 int ScoreCsv(const Model& model, const std::string& in_path, const std::string& out_path) {
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(in_path.c_str(), "rb"), &std::fclose);
   if (!in) return PrintError("cannot open " + in_path + ": file not found or not readable", kExitRejected);
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> out(std::fopen(out_path.c_str(), "wb"), &std::fclose);
-  if (!out) return PrintError("cannot write " + out_path + ": check that the folder exists and is writable", kExitWrite);
+  if (IsSameFile(in_path, out_path))
+    return PrintError("--out " + out_path + " is the input file; choose another file for the predictions", kExitUsage);
+  // Predictions go to a temporary file, renamed over --out only when scoring succeeded,
+  // so a rejected input never clobbers an earlier output.
+  const std::string temporary = out_path + ".tmp";
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> out(std::fopen(temporary.c_str(), "wb"), &std::fclose);
+  if (!out) return PrintError("cannot write " + temporary + ": check that the folder exists and is writable", kExitWrite);
+  auto discard = [&](int code) {
+    out.reset();
+    std::remove(temporary.c_str());
+    return code;
+  };
 
   std::fprintf(out.get(), "line,video_id,predicted_likes,p10,p90,error\n");
   DatasetOptions options;
@@ -57,8 +67,11 @@ int ScoreCsv(const Model& model, const std::string& in_path, const std::string& 
     std::fprintf(out.get(), "%d,,,,,%s\n", row.line, CsvEscape(row.reason).c_str());
   };
   const Dataset result = StreamDataset(ByteSourceFromFile(in.get()), options, on_row, on_skip);
-  if (!result.ok()) return PrintError(in_path + ": " + result.error, kExitRejected);
-  if (std::fflush(out.get()) != 0) return PrintError("writing " + out_path + " failed (disk full?)", kExitWrite);
+  if (!result.ok()) return discard(PrintError(in_path + ": " + result.error, kExitRejected));
+  if (std::fflush(out.get()) != 0) return discard(PrintError("writing " + temporary + " failed (disk full?)", kExitWrite));
+  out.reset();
+  if (std::rename(temporary.c_str(), out_path.c_str()) != 0)
+    return discard(PrintError("cannot replace " + out_path + " with the predictions", kExitWrite));
   std::fprintf(stderr, "scored %zu rows, %zu could not be scored; wrote %s\n", scored, result.rows_skipped, out_path.c_str());
   return kExitOk;
 }

@@ -33,6 +33,8 @@ int RunTrain(int argc, char** argv) {
   const auto data_path = args.Value("data");
   if (!data_path) return PrintError("--data is required: the CSV file to train on", kExitUsage);
   const std::string out_path = args.Value("out").value_or("models/likecast.json");
+  if (IsSameFile(*data_path, out_path))
+    return PrintError("--out " + out_path + " is the training data; choose another file for the model", kExitUsage);
 
   TrainOptions options;
   if (const auto seed = args.Count("seed", 4294967295.0)) options.seed = static_cast<std::uint32_t>(*seed);

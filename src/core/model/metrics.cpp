@@ -24,7 +24,10 @@ double RSquared(const std::vector<double>& actual, const std::vector<double>& pr
     residual += (actual[i] - predicted[i]) * (actual[i] - predicted[i]);
     total += (actual[i] - mean) * (actual[i] - mean);
   }
-  return total > 0 ? 1.0 - residual / total : std::numeric_limits<double>::quiet_NaN();
+  // Constant actual values leave R² undefined; rounding can leave a tiny non-zero total, so the
+  // test is relative to the values' scale.
+  const double scale = std::max(1.0, mean * mean) * static_cast<double>(actual.size());
+  return total > 1e-12 * scale ? 1.0 - residual / total : std::numeric_limits<double>::quiet_NaN();
 }
 
 }  // namespace
