@@ -7,18 +7,26 @@
 // inputs and the C++ results that this version must reproduce.
 import { readFileSync } from 'node:fs';
 
-// Reads the model file into typed arrays; weights keep the file's layout, weights[i * outputs + o].
-export function loadModel(json) {
-  const layers = json.network.layers.map((layer) => ({
+// Reads one network's layers into typed arrays; weights keep the file's layout, weights[i * outputs + o].
+function loadNetwork(network) {
+  return network.layers.map((layer) => ({
     inputs: layer.inputs,
     outputs: layer.outputs,
     activation: layer.activation,
     weights: Float32Array.from(layer.weights),
     bias: Float32Array.from(layer.bias),
   }));
+}
+
+// Reads the model file: the network, then the ensemble's other members, whose outputs are averaged.
+export function loadModel(json) {
+  const layers = loadNetwork(json.network);
+  const members = (json.ensemble || []).map((member) => ({ layers: loadNetwork(member) }));
   const width = Math.max(...layers.map((layer) => Math.max(layer.inputs, layer.outputs)));
   return {
     layers,
+    members,
+    memberOutputs: new Float32Array(layers[layers.length - 1].outputs),
     scaling: json.features.map((feature) => ({ mean: feature.mean, std: feature.std })),
     output: json.output,
     buffers: [new Float32Array(width), new Float32Array(width)],
@@ -52,7 +60,10 @@ function denseForward(layer, input, output) {
 }
 
 export function forward(model, input, output) {
-  const { layers, buffers } = model;
+  forwardLayers(model.layers, model.buffers, input, output);
+}
+
+function forwardLayers(layers, buffers, input, output) {
   let current = input;
   for (let l = 0; l < layers.length; l += 1) {
     const next = l + 1 === layers.length ? output : buffers[l % 2];
@@ -81,14 +92,31 @@ function decodeLikes(logViews, logRate) {
   return likes > 0 ? likes : 0;
 }
 
-// Model::PredictLikes: the point head, blended with the mean head for large videos when the model has one.
+// Model::RunNetwork: the mean of the ensemble members' outputs, summed and scaled in float as the C++ does.
+function runNetworks(model, features, outputs) {
+  forward(model, features, outputs);
+  if (model.members.length === 0) return;
+  for (const member of model.members) {
+    forwardLayers(member.layers, model.buffers, features, model.memberOutputs);
+    for (let k = 0; k < outputs.length; k += 1) outputs[k] += model.memberOutputs[k];
+  }
+  const scale = Math.fround(1 / (model.members.length + 1));
+  for (let k = 0; k < outputs.length; k += 1) outputs[k] *= scale;
+}
+
+// Model::PredictLikes: the point head (mixed with the median head when the model has one), blended with the
+// mean head for large videos when the model has one.
 export function predictLikes(model, inputs) {
   encode(model, inputs, model.features);
-  forward(model, model.features, model.outputs);
+  runNetworks(model, model.features, model.outputs);
   const spec = model.output;
   const logViews = Math.log1p(inputs.views);
   const head = (index) => spec.target_mean + spec.target_std * model.outputs[index];
-  const logMean = decodeLikes(logViews, head(spec.point_head) + (spec.point_shift || 0));
+  let point = head(spec.point_head);
+  if (spec.median_head !== undefined && spec.median_head >= 0) {
+    point = (1 - spec.median_weight) * point + spec.median_weight * head(spec.median_head);
+  }
+  const logMean = decodeLikes(logViews, point + (spec.point_shift || 0));
   if (spec.mean_head === undefined || spec.mean_head < 0) return logMean;
   const mean = decodeLikes(logViews, head(spec.mean_head));
   const pivot = spec.blend_pivot_likes || 0;
@@ -127,7 +155,9 @@ function main() {
   for (const sample of samples) {
     const likes = predictLikes(model, sample.inputs);
     maxLikesDifference = Math.max(maxLikesDifference, Math.abs(likes - sample.likes) / Math.max(1, sample.likes));
-    sample.outputs.forEach((value, k) => { maxOutputDifference = Math.max(maxOutputDifference, Math.abs(model.outputs[k] - value)); });
+    const single = new Float32Array(sample.outputs.length);   // sample.outputs is the first network's alone
+    forward(model, model.features, single);
+    sample.outputs.forEach((value, k) => { maxOutputDifference = Math.max(maxOutputDifference, Math.abs(single[k] - value)); });
   }
 
   if (!(maxLikesDifference <= 1e-4)) {

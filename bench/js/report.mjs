@@ -30,6 +30,21 @@ function met(ok) {
   return ok ? 'met' : '**not met**';
 }
 
+// The flags tried for the web build (top-level CMakeLists.txt, src/app/CMakeLists.txt) and what each did.
+const kLevers = [
+  ['all code -O3 (the starting point)', 'index.wasm 1,303 kB (504 kB gzip), index.js 136 kB (35.9 kB gzip)', ''],
+  ['-Os for all wasm code but src/core/model, which keeps -O3', 'index.wasm 904 kB (395 kB gzip)', 'applied'],
+  ['-Os at link (wasm-opt -Os)', 'index.wasm 2% smaller (-6.4 kB gzip); one Trainer::Step batch 25 ms instead of 2.2 ms', 'rejected'],
+  ['-sMALLOC=emmalloc', 'index.wasm -7.0 kB gzip; Trainer::Step times within the noise of dlmalloc', 'applied'],
+  ['-sFILESYSTEM=0 (the page gets files as bytes)', 'index.js 136 kB to 91 kB (35.9 kB to 23.8 kB gzip)', 'applied'],
+  ['-msimd128 for src/core/model', 'Network::Forward 3.4-4.2 us to 1.6-2.3 us, Model::PredictLikes about 2x faster; training unchanged', 'applied'],
+  ['--closure 1', "not available: Debian's emcc 3.1.6 looks for `closure-compiler`, which is not installed, and Debian 12's " +
+    'closure-compiler package (20130227) predates what emcc 3.1.6 expects', 'not applied'],
+  ['-fno-rtti', 'tiny-dnn needs RTTI (dynamic_cast in tiny_dnn/nodes.h), so not for the core; not measured for ImGui and the app', 'not applied'],
+  ['ImGui without its demo, debug tools, obsolete and file functions; Inter subset to the characters the page shows',
+    'already in src/app/CMakeLists.txt', 'kept'],
+];
+
 function machine() {
   const lscpu = run('lscpu');
   const field = (name) => (lscpu.match(new RegExp(`^${name}:\\s*(.+)$`, 'm')) || [])[1] || 'unknown';
@@ -98,13 +113,19 @@ function main() {
     native: read(dir, 'native.json'), wasm: read(dir, 'wasm.json'), js: read(dir, 'js.json'),
     page: read(dir, 'page.json'), sizes: read(dir, 'sizes.json'), env: read(dir, 'env.json'),
   };
+  const model = read(dir, 'model.json');
+  r.networks = model ? 1 + (model.ensemble || []).length : 1;
   const box = machine();
   const lines = [];
   lines.push('# LikeCast benchmarks', '');
   lines.push(`Written by \`scripts/bench\` on ${r.env?.date ?? new Date().toISOString()}; every run overwrites this page.`);
   lines.push(`Machine: ${box.model}, ${box.cpus} CPUs, ${fixed(box.memory_mib / 1024, 1)} GiB memory. ` +
     `Load average before the run: ${r.env?.load_before ?? 'n/a'}; after: ${r.env?.load_after ?? 'n/a'}.`);
-  if (r.env?.note) lines.push('', `NOTE: ${r.env.note}`);
+  const load = Number.parseFloat(r.env?.load_before ?? '0');
+  if (load >= 2) {
+    lines.push('', `NOTE: the machine was busy (load average ${fixed(load, 1)} on ${box.cpus} CPUs, from other builds), so every ` +
+      'time on this page is slower than on a quiet machine. Sizes and memory do not depend on the load.');
+  }
   lines.push('', '## Targets', '');
   lines.push(table(['what', 'target', 'measured', ''], targetRows(r)));
 
@@ -137,7 +158,8 @@ function main() {
   lines.push(table(['what', 'native ns', 'wasm / JS ns', 'vs wasm'], latency));
   lines.push('', `Checks: tiny-dnn and Network::Forward differ by at most ${wasmP?.tiny_dnn_max_abs_difference ?? 'n/a'} per output (wasm); ` +
     `the JavaScript version's likes differ from the C++ ones by at most ${r.js?.max_relative_likes_difference ?? 'n/a'} (relative). ` +
-    `Predictions used ${wasmP && r.wasm?.model?.loaded ? 'models/likecast.json' : 'the model trained in the same run (models/likecast.json is of another format version)'}.`);
+    `Predictions used ${wasmP && r.wasm?.model?.loaded ? 'models/likecast.json' : 'the model trained in the same run (models/likecast.json is of another format version)'}` +
+    (r.networks > 1 ? `, an ensemble of ${r.networks} networks, so one Model::PredictLikes runs Network::Forward ${r.networks} times.` : '.'));
 
   lines.push('', '## Training', '');
   const train = (p) => p?.train;
@@ -175,6 +197,12 @@ function main() {
       `(from /proc): ${Object.entries(idle.process_cpu_ms).map(([type, ms]) => `${type} ${fixed(ms, 0)} ms`).join(', ')}; ` +
       `main-thread task time (DevTools Performance.getMetrics) ${fixed(idle.main_thread_task_ms, 1)} ms, script ${fixed(idle.script_ms, 1)} ms.`);
   }
+
+  lines.push('', '## Build levers', '');
+  lines.push('Measured once on this machine on 2026-12-04 while choosing the flags, under a load average of 10 to 16 ' +
+    '(other builds running), so the times compare variants run back to back and are not absolute. scripts/bench does ' +
+    'not re-measure this table. Sizes are of index.wasm and index.js from the same objects, relinked.', '');
+  lines.push(table(['lever', 'effect', 'decision'], kLevers));
 
   lines.push('', '## Tools', '');
   lines.push(table(['tool', 'version'], tools(p)));
