@@ -3,6 +3,7 @@
 
 #include <cfloat>
 #include <cmath>
+#include <string_view>
 
 #include <imgui_internal.h>
 
@@ -60,10 +61,50 @@ void Caption(Ui& ui, const char* text) {
   ImGui::PopFont();
 }
 
+std::string WrapAtSpaces(ImFont* font, float size, std::string_view text, float width) {
+  // ImGui adds glyph advances without kerning, so a line's width is the sum of its words' widths.
+  auto measure = [&](std::string_view part) { return font->CalcTextSizeA(size, FLT_MAX, 0, part.data(), part.data() + part.size()).x; };
+  std::string out;
+  out.reserve(text.size() + 16);
+  float line_width = 0;
+  bool line_empty = true;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == '\n') {
+      out += '\n';
+      line_width = 0;
+      line_empty = true;
+      ++i;
+      continue;
+    }
+    // The next word with the spaces before it.
+    size_t word_start = i;
+    while (word_start < text.size() && text[word_start] == ' ') ++word_start;
+    size_t end = word_start;
+    while (end < text.size() && text[end] != ' ' && text[end] != '\n') ++end;
+    const std::string_view spaces = text.substr(i, word_start - i);
+    const std::string_view word = text.substr(word_start, end - word_start);
+    const float word_width = measure(word);
+    const float spaces_width = measure(spaces);
+    if (!line_empty && line_width + spaces_width + word_width > width) {
+      out += '\n';   // the spaces before the word go at the line break
+      line_width = word_width;
+    } else {
+      out += spaces;
+      line_width += spaces_width + word_width;
+    }
+    out += word;
+    line_empty = line_empty && word.empty();
+    i = end;
+  }
+  return out;
+}
+
 void WrappedText(const char* text) {
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(text);
-  ImGui::PopTextWrapPos();
+  // ImGui 1.86 also wraps after '.' and ',', which splits numbers such as 46.9K and 1,169.
+  const float width = ImGui::GetContentRegionAvail().x;
+  const std::string wrapped = WrapAtSpaces(ImGui::GetFont(), ImGui::GetFontSize(), text, width);
+  ImGui::TextUnformatted(wrapped.c_str());
 }
 
 void ColoredWrappedText(const ImVec4& color, const char* text) {

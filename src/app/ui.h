@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -61,7 +62,9 @@ struct Ui {
 
 void SectionTitle(Ui& ui, const char* text);             // small muted capitals above a group
 void Caption(Ui& ui, const char* text);                  // small muted wrapped text
-void WrappedText(const char* text);                      // body text wrapped at the window edge
+void WrappedText(const char* text);                      // body text wrapped at the window edge, at spaces only
+// Inserts line breaks so no line of `text` is wider than `width` pixels, breaking at spaces only.
+std::string WrapAtSpaces(ImFont* font, float size, std::string_view text, float width);
 void ColoredWrappedText(const ImVec4& color, const char* text);
 
 bool PrimaryButton(Ui& ui, const char* label, const char* mark, float width = 0);     // accent-filled

@@ -62,6 +62,15 @@ await runFlow('browser-chat', async ({ browser, url, results }) => {
         `${onCanvas}, then ${back}`);
     }
     await shoot(page, `chat-${device}`);
+
+    // The insights tab places the video in every plot.
+    if (device === 'desktop') await click(page, 'tab:insights');
+    else await tap(page, 'tab:insights');
+    s = await until(page, (x) => x.tab === 'insights', 'the insights tab');
+    results.check(`${device}: the insights tab draws its plots`,
+      ['plot:histogram', 'plot:views', 'plot:segments', 'plot:attribution'].every((name) => s.widgets[name]),
+      Object.keys(s.widgets).filter((name) => name.startsWith('plot:')).join(','));
+    await shoot(page, `insights-${device}`);
     results.check(`${device}: no page errors`, errors.length === 0, errors.join('; '));
     await context.close();
   }

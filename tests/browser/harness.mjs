@@ -58,18 +58,23 @@ export async function predictedLikes(page, timeout = 20000) {
   return Number(text.match(/\d+/)[0]);
 }
 
-// True when the canvas shows more than a flat colour: counts distinct colours in a screenshot.
+// The number of distinct colours in a screenshot of the canvas's top-left 200x200 pixels: more than a
+// few when the page drew. A screenshot, not a read of the canvas: the app draws only when something
+// changes, and WebGL clears its drawing buffer after each frame is shown.
 export async function canvasIsDrawn(page) {
-  return page.evaluate(() => {
-    const source = document.getElementById('canvas');
+  const shot = await page.screenshot({ clip: { x: 0, y: 0, width: 200, height: 200 } });
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
     const copy = document.createElement('canvas');
-    copy.width = 200;
-    copy.height = 200;
+    copy.width = image.width;
+    copy.height = image.height;
     const context = copy.getContext('2d');
-    context.drawImage(source, 0, 0, 200, 200);
-    const pixels = context.getImageData(0, 0, 200, 200).data;
+    context.drawImage(image, 0, 0);
+    const pixels = context.getImageData(0, 0, copy.width, copy.height).data;
     const colours = new Set();
     for (let i = 0; i < pixels.length; i += 4) colours.add((pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2]);
     return colours.size;
-  });
+  }, shot.toString('base64'));
 }

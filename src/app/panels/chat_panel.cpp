@@ -38,9 +38,10 @@ void Bubble(Ui& ui, const LogEntry& entry, float width) {
   const float max_width = width * (user ? 0.8f : 0.92f);
   ImFont* font = ImGui::GetFont();
   const float size = ImGui::GetFontSize();
-  const char* begin = entry.text.c_str();
-  const char* end = begin + entry.text.size();
-  const ImVec2 text = font->CalcTextSizeA(size, FLT_MAX, max_width - 2 * pad.x, begin, end);
+  const std::string wrapped = WrapAtSpaces(font, size, entry.text, max_width - 2 * pad.x);
+  const char* begin = wrapped.c_str();
+  const char* end = begin + wrapped.size();
+  const ImVec2 text = font->CalcTextSizeA(size, FLT_MAX, 0, begin, end);
   const ImVec2 bubble(std::min(max_width, text.x + 2 * pad.x), text.y + 2 * pad.y);
 
   ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -51,7 +52,7 @@ void Bubble(Ui& ui, const LogEntry& entry, float width) {
   const ImVec2 corner(pos.x + bubble.x, pos.y + bubble.y);
   draw->AddRectFilled(pos, corner, ui.Color(fill), ui.Px(12));
   if (entry.kind == LogKind::error) draw->AddRectFilled(pos, ImVec2(pos.x + ui.Px(4), corner.y), ui.Color(p.error), ui.Px(2));
-  draw->AddText(font, size, ImVec2(pos.x + pad.x, pos.y + pad.y), ui.Color(ink), begin, end, max_width - 2 * pad.x);
+  draw->AddText(font, size, ImVec2(pos.x + pad.x, pos.y + pad.y), ui.Color(ink), begin, end);
   ImGui::Dummy(ImVec2(width, bubble.y));
 }
 
@@ -115,10 +116,16 @@ void OneLineChat(App& app, Ui& ui) {
   for (auto it = log.rbegin(); it != log.rend() && !last; ++it)
     if (it->kind != LogKind::user) last = &*it;
   if (last) {
-    const float lines = ImGui::GetTextLineHeightWithSpacing() * 2.0f;
-    ImGui::BeginChild("last-reply", ImVec2(0, lines), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    ColoredWrappedText(last->kind == LogKind::error ? ui.palette->error : ui.palette->text, last->text.c_str());
+    // The reply's first line: the numbers. The rest (notes, questions) has no room here.
+    const std::string first_line = last->text.substr(0, last->text.find('\n'));
+    const float height = ImGui::GetTextLineHeight() * 2.0f + ui.Px(2);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
+    ImGui::BeginChild("last-reply", ImVec2(0, height), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ColoredWrappedText(last->kind == LogKind::error ? ui.palette->error : ui.palette->text, first_line.c_str());
     ImGui::EndChild();
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
     ui.Mark("chat:last-reply");
   }
   InputRow(app, ui);

@@ -156,13 +156,16 @@ void LossCurve(Ui& ui, const TrainingSession& session) {
     return;
   }
   double top = 0, bottom = DBL_MAX;
-  for (double v : train) top = std::max(top, v), bottom = std::min(bottom, v);
   for (double v : validation) top = std::max(top, v), bottom = std::min(bottom, v);
+  for (double v : train) {
+    if (v > 0) top = std::max(top, v), bottom = std::min(bottom, v);
+  }
   if (top - bottom < 1e-9) top = bottom + 1e-9;
   const float pad = ui.Px(8);
   auto point = [&](size_t epoch, double loss) {
     const float x = min.x + pad + (max.x - min.x - 2 * pad) * static_cast<float>(epoch) / static_cast<float>(std::max(1, max_epochs - 1));
-    const float y = max.y - pad - (max.y - min.y - 2 * pad) * static_cast<float>((loss - bottom) / (top - bottom));
+    const float top_pad = pad + ui.fonts.small->FontSize;   // room for the legend
+    const float y = max.y - pad - (max.y - min.y - pad - top_pad) * static_cast<float>((loss - bottom) / (top - bottom));
     return ImVec2(x, y);
   };
   auto polyline = [&](const std::vector<double>& values, const ImVec4& color) {
@@ -171,9 +174,13 @@ void LossCurve(Ui& ui, const TrainingSession& session) {
     if (points.size() == 1) draw->AddCircleFilled(points[0], ui.Px(3), ui.Color(color));
     else draw->AddPolyline(points.data(), static_cast<int>(points.size()), ui.Color(color), 0, ui.Px(2));
   };
-  polyline(train, ui.palette->bar);
+  // NOTE: the core's Trainer leaves TrainProgress::train_loss at 0, so the training curve is drawn only
+  // once it reports one.
+  const bool has_train = std::any_of(train.begin(), train.end(), [](double v) { return v > 0; });
+  if (has_train) polyline(train, ui.palette->bar);
   polyline(validation, ui.palette->accent);
-  const std::string legend = "training loss " + FormatPlain(train.back(), 4) + "   validation loss " + FormatPlain(validation.back(), 4);
+  std::string legend = "validation loss " + FormatPlain(validation.back(), 4);
+  if (has_train) legend = "training loss " + FormatPlain(train.back(), 4) + ", " + legend;
   draw->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(min.x + pad, min.y + ui.Px(4)), ui.Color(ui.palette->muted),
                 legend.c_str());
 }

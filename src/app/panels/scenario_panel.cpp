@@ -25,17 +25,18 @@ namespace {
 struct SlotRow {
   ChatSlot slot;
   const char* label;
+  const char* short_label;   // the compact widget's label column
   double min;
   double max;       // of the slider; the exact field takes any value the slot accepts
 };
 
 constexpr SlotRow kRows[] = {
-    {ChatSlot::views, "Views", 0, 1e9},
-    {ChatSlot::shares, "Shares", 0, 1e8},
-    {ChatSlot::comments, "Comments", 0, 1e7},
-    {ChatSlot::downloads, "Downloads", 0, 1e7},
-    {ChatSlot::duration_sec, "Length (seconds)", 1, 600},
-    {ChatSlot::likes, "Actual likes (optional)", 0, 1e9},
+    {ChatSlot::views, "Views", "Views", 0, 1e9},
+    {ChatSlot::shares, "Shares", "Shares", 0, 1e8},
+    {ChatSlot::comments, "Comments", "Comments", 0, 1e7},
+    {ChatSlot::downloads, "Downloads", "Downloads", 0, 1e7},
+    {ChatSlot::duration_sec, "Length (seconds)", "Length (s)", 1, 600},
+    {ChatSlot::likes, "Actual likes (optional)", "Actual likes", 0, 1e9},
 };
 
 // The value the model used for an unset slot, so its slider shows where the prediction stands.
@@ -82,9 +83,8 @@ void DrawRow(App& app, Ui& ui, const SlotRow& row) {
   // The label, with the value assumed when the slot is not set.
   if (ui.compact) {
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(row.label);
-    ImGui::SameLine(ui.Px(row.slot == ChatSlot::likes ? 0 : 96));
-    if (row.slot == ChatSlot::likes) ImGui::NewLine();
+    ImGui::TextUnformatted(row.short_label);
+    ImGui::SameLine(ui.Px(88));
   } else {
     ImGui::TextUnformatted(row.label);
     const std::optional<double> used = UsedValue(app, row.slot);
