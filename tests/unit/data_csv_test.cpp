@@ -286,7 +286,8 @@ TEST_CASE("csv errors") {
           "line 2 has more than 4 fields, which no table of video metrics needs. Check that this is a CSV file.");
   }
   SUBCASE("reading stops after an error") {
-    CsvReader reader(ByteSourceFromString(std::string("a\n\0\nb\n", 6)));
+    const std::string bytes("a\n\0\nb\n", 6);
+    CsvReader reader(ByteSourceFromString(bytes));
     std::vector<std::string> fields;
     CHECK(reader.Next(fields));
     CHECK_FALSE(reader.Next(fields));
