@@ -188,38 +188,45 @@ numberInput.addEventListener('blur', function () { closeNumberField(true); });
 
 // --- Touch: taps, drags and drag-to-scroll are done by the app (src/app/touch_input.cpp) ------------
 
-function canvasPoint(event) {
+function canvasPoint(touch) {
   var box = Module.canvas.getBoundingClientRect();
-  return { x: event.clientX - box.left, y: event.clientY - box.top };
+  return { x: touch.clientX - box.left, y: touch.clientY - box.top };
 }
 
-var touchPointer = null;        // the pointer id of the finger the app follows
+// The app follows one finger, from touch events rather than pointer events: a browser may cancel a
+// pointer (pointercancel) when the focus leaves an HTML input, while touch events go on.
+var touchId = null;             // the identifier of the finger the app follows
 var touchStart = null;
 
-Module.canvas.addEventListener('pointerdown', function (event) {
-  if (event.pointerType === 'mouse' || !started || touchPointer !== null) return;
-  touchPointer = event.pointerId;
+function findTouch(list) {
+  for (var i = 0; i < list.length; i += 1) if (list[i].identifier === touchId) return list[i];
+  return null;
+}
+
+function onTouch(event) {
+  if (!started) return;
   lastTouchTime = performance.now();
-  var point = canvasPoint(event);
-  touchStart = point;
-  if (openNumberId !== null) closeNumberField(true);
-  Module.canvas.setPointerCapture(event.pointerId);
-  Module._likecast_app_touch(0, point.x, point.y);
-});
-Module.canvas.addEventListener('pointermove', function (event) {
-  if (event.pointerId !== touchPointer) return;
-  lastTouchTime = performance.now();
-  var point = canvasPoint(event);
-  Module._likecast_app_touch(1, point.x, point.y);
-});
-function endTouch(event, phase) {
-  if (event.pointerId !== touchPointer) return;
-  touchPointer = null;
-  lastTouchTime = performance.now();
-  var point = canvasPoint(event);
-  Module._likecast_app_touch(phase, point.x, point.y);
+  if (event.type === 'touchstart') {
+    if (touchId !== null) return;
+    var first = event.changedTouches[0];
+    touchId = first.identifier;
+    touchStart = canvasPoint(first);
+    if (openNumberId !== null) closeNumberField(true);
+    if (document.activeElement === chatInput) chatInput.blur();
+    Module._likecast_app_touch(0, touchStart.x, touchStart.y);
+    return;
+  }
+  var touch = findTouch(event.changedTouches);
+  if (!touch) return;
+  var point = canvasPoint(touch);
+  if (event.type === 'touchmove') {
+    Module._likecast_app_touch(1, point.x, point.y);
+    return;
+  }
+  touchId = null;
+  Module._likecast_app_touch(event.type === 'touchend' ? 2 : 3, point.x, point.y);
   // A tap on a number field opens its HTML editor now, inside the tap, so the keyboard comes up.
-  if (phase === 2 && touchStart && Math.hypot(point.x - touchStart.x, point.y - touchStart.y) < 8) {
+  if (event.type === 'touchend' && touchStart && Math.hypot(point.x - touchStart.x, point.y - touchStart.y) < 8) {
     for (var i = 0; i < textFields.length; i += 1) {
       var f = textFields[i];
       if (f.kind === 'number' && point.x >= f.x && point.x <= f.x + f.w && point.y >= f.y && point.y <= f.y + f.h) {
@@ -229,16 +236,15 @@ function endTouch(event, phase) {
     }
   }
 }
-Module.canvas.addEventListener('pointerup', function (event) { endTouch(event, 2); });
-Module.canvas.addEventListener('pointercancel', function (event) { endTouch(event, 3); });
 
-// Touch events and the mouse events browsers make up after a tap must not reach GLFW: it would press
-// the mouse button at a stale cursor position.
+// Touch events on the canvas go to the app and never reach GLFW, which would press the mouse button at a
+// stale cursor position. Cancelling them also stops the mouse events browsers make up after a tap.
 ['touchstart', 'touchmove', 'touchend', 'touchcancel'].forEach(function (type) {
   window.addEventListener(type, function (event) {
     if (event.target !== Module.canvas) return;
     event.stopPropagation();
     if (event.cancelable) event.preventDefault();
+    onTouch(event);
     wake();
   }, { capture: true, passive: false });
 });

@@ -1,8 +1,8 @@
 // The LikeCast page's state and actions: the model in use, the conversation
 // (whose slots are the scenario the sliders edit, so chat and sliders stay in
 // sync), the chat log, an opened CSV file, in-page training, saved state and
-// links. The panels (src/app/panels/) draw this state and call the actions;
-// platform code (the window, the main loop, the browser bridge) stays in
+// links. The panels (src/app/panels/) draw this state and call the actions.
+// Platform code (the window, the main loop, the browser bridge) stays in
 // main.cpp, exports.cpp and web_bridge.cpp.
 #pragma once
 
@@ -40,7 +40,7 @@ struct DataFile {
 };
 constexpr size_t kScatterPoints = 1500;
 
-// What the panels show about the current scenario, recomputed when the slots or the model change.
+// The numbers and advice for the current scenario, recomputed when the slots or the model change.
 struct Derived {
   ChatNumbers numbers;                  // prediction, range, inputs used and assumed
   std::optional<double> like_rate_percentile;   // the predicted like rate among similar videos, 0-100

@@ -1,7 +1,7 @@
 // The app's state as JSON for the browser tests (window.likecastTest in
-// web/page.js): what the page shows, in numbers and names rather than pixels,
-// and where the named widgets were drawn in the last frame, so tests click and
-// drag real widgets through real input events.
+// web/page.js). It has what the page shows, in numbers and names rather than
+// pixels, and where the named widgets were drawn in the last frame, so tests
+// click and drag real widgets through real input events.
 #include <cmath>
 
 #include <nlohmann/json.hpp>
@@ -40,7 +40,9 @@ json PaletteJson(const Palette& p) {
 std::string App::TestStateJson(const Ui& ui, int frames, const TouchInput& touch) const {
   json state;
   state["frames"] = frames;
-  state["layout"] = embed_ ? "embed" : ui.one_column ? "one-column" : "two-column";
+  std::string layout = ui.one_column ? "one-column" : "two-column";
+  if (embed_) layout = "embed";
+  state["layout"] = layout;
   state["tab"] = TabName(panels_.tab);
   state["theme"] = dark() ? "dark" : "light";
   state["touch"] = touch_;

@@ -1,4 +1,4 @@
-// What every panel of the page draws with: the frame's sizes, theme and
+// The toolkit every panel of the page draws with: the frame's sizes, theme and
 // fonts, CSS-pixel units, and the widgets the panels share (cards, chips,
 // buttons, section titles). Two registries are filled while drawing: named
 // widget rectangles for the browser tests, and the text fields the page

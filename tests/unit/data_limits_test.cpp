@@ -4,6 +4,7 @@
 // values load, and the errors for paths that cannot be read.
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -79,6 +80,13 @@ TEST_CASE("size limit on a stream") {
         "command-line tool, which has no size limit.");
   CHECK(pulled == options.max_bytes + 1);
   CHECK(streamed < 20000);
+}
+
+TEST_CASE("size limit at the largest value") {
+  DatasetOptions options;
+  options.max_bytes = SIZE_MAX;
+  const std::string text = Rows(10);
+  CHECK(StreamDataset(ByteSourceFromString(text), options, [](const VideoRecord&) {}).rows_loaded == 10);
 }
 
 TEST_CASE("size limit on a file uses its size") {

@@ -46,8 +46,14 @@ void Bubble(Ui& ui, const LogEntry& entry, float width) {
 
   ImVec2 pos = ImGui::GetCursorScreenPos();
   if (user) pos.x += width - bubble.x;
-  const ImVec4 fill = user ? p.user_bubble : entry.kind == LogKind::error ? p.error_bubble : p.assistant_bubble;
-  const ImVec4 ink = entry.kind == LogKind::error ? p.error : entry.kind == LogKind::note ? p.muted : p.text;
+  ImVec4 fill = p.assistant_bubble;
+  ImVec4 ink = p.text;
+  if (user) fill = p.user_bubble;
+  if (entry.kind == LogKind::error) {
+    fill = p.error_bubble;
+    ink = p.error;
+  }
+  if (entry.kind == LogKind::note) ink = p.muted;
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 corner(pos.x + bubble.x, pos.y + bubble.y);
   draw->AddRectFilled(pos, corner, ui.Color(fill), ui.Px(12));

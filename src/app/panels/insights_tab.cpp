@@ -1,4 +1,4 @@
-// The insights tab: what the videos behind the model (or an opened CSV) say
+// The insights tab: what the videos behind the model (or an opened CSV) show
 // about likes, with the creator's video placed in each plot: the like-rate
 // histogram, like rate against views, like rate by segment, and the
 // attribution of the current prediction to each input.

@@ -1,7 +1,8 @@
-// The model tab: the model in use (where it came from, how it was trained,
-// how well it does on an opened file), the opened CSV file (rows loaded and
-// skipped, with reasons), and training a new model in the page with its
-// progress, loss curve and a comparison before it replaces anything.
+// The model tab. It shows the model in use: where it came from, how it was
+// trained, and how well it does on an opened file. It lists the opened CSV
+// file's rows loaded and skipped, with reasons. It trains a new model in the
+// page, with progress, a loss curve and a comparison before it replaces
+// anything.
 #include <algorithm>
 #include <cfloat>
 #include <cmath>

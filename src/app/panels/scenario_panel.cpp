@@ -1,7 +1,7 @@
 // The scenario panel: one row per input with a logarithmic slider for quick
 // changes and an exact field beside it, then verified and account status.
 // Every change goes through the conversation's slots (App::SetSlot), so the
-// chat sees what the sliders set and the sliders follow what the chat heard.
+// chat uses what the sliders set and the sliders follow what the chat heard.
 // On touch screens the exact fields are edited in an HTML input (the page
 // opens it when the field is tapped), because a canvas cannot raise the
 // on-screen keyboard.
@@ -39,7 +39,7 @@ constexpr SlotRow kRows[] = {
     {ChatSlot::likes, "Actual likes (optional)", "Actual likes", 0, 1e9},
 };
 
-// The value the model used for an unset slot, so its slider shows where the prediction stands.
+// The value the model used for an unset slot, so its slider shows the value the prediction used.
 std::optional<double> UsedValue(const App& app, ChatSlot slot) {
   const ChatNumbers& numbers = app.derived().numbers;
   if (!numbers.has_prediction) return std::nullopt;

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cerrno>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -374,7 +375,8 @@ Dataset StreamDataset(ByteSource source, const DatasetOptions& options,
   bool over_limit = false;
   ByteSource limited = [&](char* buffer, size_t capacity) -> size_t {
     if (over_limit) return 0;
-    if (options.max_bytes > 0) capacity = std::min(capacity, options.max_bytes + 1 - total_bytes);
+    if (options.max_bytes > 0 && options.max_bytes < SIZE_MAX)
+      capacity = std::min(capacity, options.max_bytes + 1 - total_bytes);
     const size_t count = source(buffer, capacity);
     total_bytes += count;
     over_limit = options.max_bytes > 0 && total_bytes > options.max_bytes;
