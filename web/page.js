@@ -255,12 +255,14 @@ function onTouch(event) {
 });
 
 // Wheel and touchpad scrolling goes to the app in CSS pixels: Emscripten's GLFW would hand ImGui the
-// raw deltas, upside down and a hundred times too large.
+// raw deltas, upside down and (with Chrome's 100 pixels a notch) a hundred times too large.
 window.addEventListener('wheel', function (event) {
   if (event.target !== Module.canvas || !started) return;
   event.stopPropagation();
   event.preventDefault();
-  var scale = event.deltaMode === 1 ? 16 : event.deltaMode === 2 ? window.innerHeight : 1;
+  var scale = 1;                                       // DOM_DELTA_PIXEL
+  if (event.deltaMode === 1) scale = 16;                // DOM_DELTA_LINE: about one line of text
+  if (event.deltaMode === 2) scale = window.innerHeight; // DOM_DELTA_PAGE
   Module._likecast_app_wheel(event.deltaX * scale, event.deltaY * scale);
 }, { capture: true, passive: false });
 
