@@ -136,9 +136,9 @@ function main() {
   lines.push(table(['file', 'fetched on load', 'raw', 'gzip -9', 'brotli 11'], files));
   const precache = r.sizes?.service_worker_precache;
   if (precache?.files.length) {
-    lines.push('', `On a first visit the service worker (sw.js) then caches ${precache.files.length} files, ${kb(precache.gzip)} gzip ` +
-      `(${kb(precache.brotli)} brotli), fetched again with cache: 'reload', so the page's own files cross the network twice: ` +
-      `${precache.files.join(', ')}. The target above counts the page's files once.`);
+    lines.push('', `On a first visit the service worker (sw.js) then caches ${precache.files.length} files: ${precache.files.join(', ')}. ` +
+      `It fetches them again with cache: 'reload', ${kb(precache.gzip)} gzip (${kb(precache.brotli)} brotli), so the page's own ` +
+      'files cross the network twice. The target above counts the page\'s files once.');
   }
   lines.push('', 'The Inter font subsets are embedded in index.wasm (counted there); on their own they are:', '');
   lines.push(table(['font subset', 'raw', 'gzip -9', 'brotli 11'], (r.sizes?.fonts || []).map((f) => [f.name, kb(f.raw), kb(f.gzip), kb(f.brotli)])));
@@ -180,9 +180,10 @@ function main() {
   lines.push(table(['platform', 'batches per slice', 'slices timed', 'median', 'p95', 'max'], sliceRows));
   const t = r.page?.training;
   lines.push('', t?.available
-    ? `In the page (headless Chromium, swiftshader WebGL): training ${t.state} (${fixed(100 * (t.fraction_done ?? 0), 0)}% of the epoch limit) after ${fixed(t.wall_seconds, 1)} s wall time ` +
-      `(${t.epochs} epochs, ${fixed(t.elapsed_ms / 1000, 1)} s of frames by the app's own count); ${t.frames} frames, ` +
-      `median ${fixed(t.frame_median_ms, 1)} ms, p95 ${fixed(t.frame_p95_ms, 1)} ms, max ${fixed(t.frame_max_ms, 1)} ms.`
+    ? `In the page (headless Chromium, swiftshader WebGL), training ${t.state} after ${fixed(t.wall_seconds, 1)} s wall time: ` +
+      `${t.epochs} epochs, ${fixed(100 * (t.fraction_done ?? 0), 0)}% of the epoch limit, ${fixed(t.elapsed_ms / 1000, 1)} s of frames ` +
+      `by the app's own count. Its ${t.frames} frames took a median ${fixed(t.frame_median_ms, 1)} ms, p95 ` +
+      `${fixed(t.frame_p95_ms, 1)} ms, max ${fixed(t.frame_max_ms, 1)} ms.`
     : `In-page training was not measured: ${t?.reason ?? 'no page results'}.`);
 
   lines.push('', '## Page load and idle CPU', '');
@@ -193,9 +194,9 @@ function main() {
   if (p?.page_errors?.length) lines.push('', `Page errors during the loads: ${p.page_errors.join('; ')}`);
   const idle = p?.idle;
   if (idle) {
-    lines.push('', `Idle for ${idle.seconds} s after the first prediction and 3 s of settling: CPU time by Chromium process type ` +
-      `(from /proc): ${Object.entries(idle.process_cpu_ms).map(([type, ms]) => `${type} ${fixed(ms, 0)} ms`).join(', ')}; ` +
-      `main-thread task time (DevTools Performance.getMetrics) ${fixed(idle.main_thread_task_ms, 1)} ms, script ${fixed(idle.script_ms, 1)} ms.`);
+    lines.push('', `The page was idle for ${idle.seconds} s after the first prediction and 3 s of settling. CPU time by Chromium ` +
+      `process type (from /proc): ${Object.entries(idle.process_cpu_ms).map(([type, ms]) => `${type} ${fixed(ms, 0)} ms`).join(', ')}. ` +
+      `Main-thread task time (DevTools Performance.getMetrics) was ${fixed(idle.main_thread_task_ms, 1)} ms, script ${fixed(idle.script_ms, 1)} ms.`);
   }
 
   lines.push('', '## Build levers', '');
