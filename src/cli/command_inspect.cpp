@@ -37,6 +37,7 @@ void PrintJson(const Dataset& result) {
 }
 
 void PrintText(const std::string& path, const Dataset& result) {
+  if (!result.ok() && result.rows_loaded == 0 && result.rows_skipped == 0) return;   // nothing was read: the error alone is printed
   std::printf("%s: %zu rows loaded, %zu skipped (%s, %s)\n", path.c_str(), result.rows_loaded, result.rows_skipped,
               result.encoding.c_str(), DelimiterName(result.delimiter));
   for (const SkippedRow& row : result.skipped) std::printf("  line %d: %s\n", row.line, row.reason.c_str());
