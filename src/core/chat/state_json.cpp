@@ -83,7 +83,8 @@ std::string Conversation::SaveJson() const {
 std::string Conversation::RestoreJson(std::string_view text) {
   const json in = json::parse(text.begin(), text.end(), nullptr, false);
   if (in.is_discarded()) return "the saved conversation is not valid JSON (cut short or edited by hand); start a new conversation";
-  if (!in.is_object() || in.value("format", "") != kFormat)
+  // value() throws when "format" is not a string, so its type is checked first.
+  if (!in.is_object() || !in.contains("format") || !in["format"].is_string() || in["format"].get<std::string>() != kFormat)
     return "the saved conversation is not a LikeCast chat: \"format\" must be \"likecast-chat\"";
   if (!in.contains("version") || !in["version"].is_number_integer() || in["version"].get<int>() != kVersion)
     return "the saved conversation has an unsupported version, expected " + std::to_string(kVersion);

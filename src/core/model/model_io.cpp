@@ -227,10 +227,14 @@ void ReadTraining(Reader& read, const json& root, Model& model) {
   const json* training = read.Field(root, "training", "the model");
   if (!training) return;
   TrainingInfo& info = model.training;
-  info.seed = static_cast<std::uint32_t>(read.Number(*training, "seed", "training"));
+  // Range-checked before the cast, because an out-of-range double to integer cast is undefined.
+  const double seed = read.Number(*training, "seed", "training");
+  if (read.ok() && !(seed >= 0 && seed <= 4294967295.0 && seed == std::floor(seed)))
+    read.Fail("training.seed must be a whole number from 0 to 4294967295");
+  info.seed = read.ok() ? static_cast<std::uint32_t>(seed) : 0;
   info.data_fingerprint = read.String(*training, "data_fingerprint", "training");
-  info.train_rows = static_cast<size_t>(read.Number(*training, "train_rows", "training"));
-  info.validation_rows = static_cast<size_t>(read.Number(*training, "validation_rows", "training"));
+  info.train_rows = static_cast<size_t>(read.Integer(*training, "train_rows", "training", 0, 2147483647));
+  info.validation_rows = static_cast<size_t>(read.Integer(*training, "validation_rows", "training", 0, 2147483647));
   info.epochs_run = read.Integer(*training, "epochs_run", "training", 0, 1000000);
   info.best_epoch = read.Integer(*training, "best_epoch", "training", 0, 1000000);
   info.validation_loss = read.Number(*training, "validation_loss", "training");
