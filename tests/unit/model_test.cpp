@@ -144,6 +144,9 @@ TEST_CASE("model file through disk") {
   CHECK(missing.error == "cannot open model file no_such_model.json: file not found or not readable");
 }
 
+// Every message ends with this advice.
+const std::string kHint = "; train the model again with likecast train, or load a model.json it wrote";
+
 TEST_CASE("model file validation errors") {
   using nlohmann::ordered_json;
   SUBCASE("not JSON") {
@@ -163,68 +166,240 @@ TEST_CASE("model file validation errors") {
   }
   SUBCASE("renamed feature") {
     CHECK(LoadError([](ordered_json& j) { j["features"][2]["name"] = "log_like_rate"; }) ==
-          "invalid model file: feature 2 is \"log_like_rate\", expected \"log_comment_rate\"");
+          "invalid model file: feature 2 is \"log_like_rate\", expected \"log_comment_rate\"" + kHint);
   }
   SUBCASE("missing feature") {
     CHECK(LoadError([](ordered_json& j) { j["features"].erase(7); }) ==
-          "invalid model file: the model has 7 features, expected 8");
-  }
-  SUBCASE("non-positive feature scale") {
-    CHECK(LoadError([](ordered_json& j) { j["features"][0]["std"] = 0; }) ==
-          "invalid model file: feature \"log_views\" has an invalid scaling (mean or std not finite, or std not positive)");
+          "invalid model file: the model has 7 features, expected 8" + kHint);
   }
   SUBCASE("weight count does not match the shape") {
     CHECK(LoadError([](ordered_json& j) { j["network"]["layers"][1]["weights"].erase(0); }) ==
-          "invalid model file: layer 1 has 95 weights, expected 96");
+          "invalid model file: layer 1 has 95 weights, expected 96" + kHint);
   }
   SUBCASE("layers do not chain") {
-    CHECK(LoadError([](ordered_json& j) { j["network"]["layers"][1]["inputs"] = 8; }) ==
-          "invalid model file: layer 1 takes 8 inputs but the layer before gives 12");
-  }
-  SUBCASE("weight too large for a float") {
-    CHECK(LoadError([](ordered_json& j) { j["network"]["layers"][0]["weights"][3] = 1e39; }) ==
-          "network.layers[0].weights contains a value that is not a finite float");
+    CHECK(LoadError([](ordered_json& j) {
+            ordered_json& layer = j["network"]["layers"][1];
+            layer["inputs"] = 8;
+            while (layer["weights"].size() > 8 * 8) layer["weights"].erase(layer["weights"].size() - 1);
+          }) == "invalid model file: layer 1 takes 8 inputs but the layer before gives 12" + kHint);
   }
   SUBCASE("weight that is not a number") {
     CHECK(LoadError([](ordered_json& j) { j["network"]["layers"][0]["bias"][0] = "zero"; }) ==
-          "network.layers[0].bias contains a value that is not a number");
+          "network.layers[0].bias[0] is not a number");
   }
   SUBCASE("unknown activation") {
     CHECK(LoadError([](ordered_json& j) { j["network"]["layers"][0]["activation"] = "gelu"; }) ==
-          "network.layers[0].activation \"gelu\" is not identity, relu, leaky_relu or tanh");
+          "network.layers[0].activation \"gelu\" is not identity, relu, leaky_relu or tanh" + kHint);
   }
   SUBCASE("ensemble network of another shape") {
     CHECK(LoadError([](ordered_json& j) {
             j["ensemble"][0]["layers"].erase(2);
-          }) == "invalid model file: ensemble network 1 has 8 inputs and 8 outputs, expected 8 and 5 like the first network");
+          }) == "invalid model file: ensemble network 1 has 8 inputs and 8 outputs, expected 8 and 5 like the first network" +
+                    kHint);
   }
   SUBCASE("heads do not match the outputs") {
-    CHECK(LoadError([](ordered_json& j) { j["output"]["heads"].erase(4); }) ==
-          "invalid model file: the network gives 5 outputs but the file lists 4 heads");
+    CHECK(LoadError([](ordered_json& j) { j["output"]["heads"].push_back(j["output"]["heads"][0]); }) ==
+          "invalid model file: the network gives 5 outputs but the file lists 6 heads" + kHint);
   }
   SUBCASE("unknown loss") {
     CHECK(LoadError([](ordered_json& j) { j["output"]["heads"][0]["loss"] = "huber"; }) ==
-          "invalid model file: output head 0 (\"log_mean\") has loss \"huber\", expected squared, pinball or squared_count");
-  }
-  SUBCASE("head index out of range") {
-    CHECK(LoadError([](ordered_json& j) { j["output"]["mean_head"] = 9; }) ==
-          "invalid model file: the output head indices are out of range");
-  }
-  SUBCASE("median weight out of range") {
-    CHECK(LoadError([](ordered_json& j) { j["output"]["median_weight"] = 1.5; }) ==
-          "invalid model file: the output median_weight is not between 0 and 1");
+          "output.heads[0].loss \"huber\" is not squared, pinball or squared_count" + kHint);
   }
   SUBCASE("wrong target") {
     CHECK(LoadError([](ordered_json& j) { j["output"]["target"] = "likes"; }) ==
-          "output.target \"likes\" is not log_like_rate");
+          "output.target \"likes\" is not log_like_rate" + kHint);
+  }
+  SUBCASE("unknown typical status") {
+    CHECK(LoadError([](ordered_json& j) { j["imputation"]["typical_status"] = "gone"; }) ==
+          "imputation.typical_status \"gone\" is not active, under_review or banned" + kHint);
+  }
+}
+
+TEST_CASE("model file range checks on features and imputation") {
+  using nlohmann::ordered_json;
+  SUBCASE("feature mean too large") {
+    CHECK(LoadError([](ordered_json& j) { j["features"][0]["mean"] = 1e6; }) ==
+          "features[0].mean is 1e+06, expected a value from -100 to 100" + kHint);
+  }
+  SUBCASE("feature std of zero") {
+    CHECK(LoadError([](ordered_json& j) { j["features"][0]["std"] = 0; }) ==
+          "features[0].std is 0, expected a value from 1e-06 to 100" + kHint);
+  }
+  SUBCASE("feature std too large") {
+    CHECK(LoadError([](ordered_json& j) { j["features"][3]["std"] = 1e308; }) ==
+          "features[3].std is 1e+308, expected a value from 1e-06 to 100" + kHint);
+  }
+  SUBCASE("too many features") {
+    CHECK(LoadError([](ordered_json& j) {
+            while (j["features"].size() < 65) j["features"].push_back(j["features"][0]);
+          }) == "features lists 65 entries, expected at most 64" + kHint);
+  }
+  SUBCASE("typical verified not 0 or 1") {
+    CHECK(LoadError([](ordered_json& j) { j["imputation"]["typical_verified"] = 2; }) ==
+          "imputation.typical_verified is 2, expected a whole number from 0 to 1" + kHint);
+  }
+  SUBCASE("download regression coefficient too large") {
+    CHECK(LoadError([](ordered_json& j) { j["imputation"]["download_regression"][0] = 1e5; }) ==
+          "imputation.download_regression[0] is 100000, expected a value from -100 to 100" + kHint);
+  }
+  SUBCASE("download regression coefficient that is not a number") {
+    CHECK(LoadError([](ordered_json& j) { j["imputation"]["download_regression"][1] = "x"; }) ==
+          "imputation.download_regression[1] is not a number");
   }
   SUBCASE("download regression of the wrong length") {
     CHECK(LoadError([](ordered_json& j) { j["imputation"]["download_regression"] = {1.0, 2.0}; }) ==
-          "invalid model file: the download regression has 2 coefficients, expected 4 or none");
+          "imputation.download_regression has 2 coefficients, expected 4 or none" + kHint);
   }
-  SUBCASE("negative view band") {
+  SUBCASE("download regression too long") {
+    CHECK(LoadError([](ordered_json& j) { j["imputation"]["download_regression"] = {1.0, 2.0, 3.0, 4.0, 5.0}; }) ==
+          "imputation.download_regression lists 5 entries, expected at most 4" + kHint);
+  }
+  SUBCASE("no view bands") {
+    CHECK(LoadError([](ordered_json& j) { j["imputation"]["view_bands"] = ordered_json::array(); }) ==
+          "imputation.view_bands is empty, expected at least one band" + kHint);
+  }
+  SUBCASE("negative view band rate") {
     CHECK(LoadError([](ordered_json& j) { j["imputation"]["view_bands"][1]["share_rate"] = -0.5; }) ==
-          "invalid model file: view band 1 has a negative or non-finite value");
+          "imputation.view_bands[1].share_rate is -0.5, expected a value from 0 to 10" + kHint);
+  }
+  SUBCASE("view band duration too long") {
+    CHECK(LoadError([](ordered_json& j) { j["imputation"]["view_bands"][0]["duration_sec"] = 1e6; }) ==
+          "imputation.view_bands[0].duration_sec is 1e+06, expected a value from 0 to 86400" + kHint);
+  }
+  SUBCASE("first view band above 0 views") {
+    CHECK(LoadError([](ordered_json& j) { j["imputation"]["view_bands"][0]["min_views"] = 5; }) ==
+          "imputation.view_bands[0].min_views is 5, expected 0 for the first band" + kHint);
+  }
+  SUBCASE("view bands out of order") {
+    CHECK(LoadError([](ordered_json& j) {
+            j["imputation"]["view_bands"][1]["min_views"] = 50;
+            j["imputation"]["view_bands"][2]["min_views"] = 40;
+          }) == "imputation.view_bands[2].min_views is 40, expected more than the band before (50)" + kHint);
+  }
+}
+
+TEST_CASE("model file range checks on networks") {
+  using nlohmann::ordered_json;
+  SUBCASE("network without layers") {
+    CHECK(LoadError([](ordered_json& j) { j["network"]["layers"] = ordered_json::array(); }) ==
+          "network.layers is empty, expected at least one layer" + kHint);
+  }
+  SUBCASE("too many layers") {
+    CHECK(LoadError([](ordered_json& j) {
+            while (j["network"]["layers"].size() < 9) j["network"]["layers"].push_back(j["network"]["layers"][0]);
+          }) == "network.layers lists 9 entries, expected at most 8" + kHint);
+  }
+  SUBCASE("layer without inputs") {
+    CHECK(LoadError([](ordered_json& j) { j["network"]["layers"][0]["inputs"] = 0; }) ==
+          "network.layers[0].inputs is 0, expected a whole number from 1 to 4096" + kHint);
+  }
+  SUBCASE("layer too wide") {
+    CHECK(LoadError([](ordered_json& j) { j["ensemble"][0]["layers"][1]["outputs"] = 5000; }) ==
+          "ensemble[0].layers[1].outputs is 5000, expected a whole number from 1 to 4096" + kHint);
+  }
+  SUBCASE("weight too large for a float") {
+    CHECK(LoadError([](ordered_json& j) { j["network"]["layers"][0]["weights"][3] = 1e39; }) ==
+          "network.layers[0].weights[3] is 1e+39, expected a value from -10000 to 10000" + kHint);
+  }
+  SUBCASE("weight that would overflow the forward pass") {
+    CHECK(LoadError([](ordered_json& j) { j["network"]["layers"][2]["bias"][1] = -2e4; }) ==
+          "network.layers[2].bias[1] is -20000, expected a value from -10000 to 10000" + kHint);
+  }
+  SUBCASE("more weights than the shape takes") {
+    CHECK(LoadError([](ordered_json& j) { j["network"]["layers"][0]["weights"].push_back(0.5); }) ==
+          "network.layers[0].weights lists 97 entries, expected at most 96" + kHint);
+  }
+  SUBCASE("too many ensemble networks") {
+    CHECK(LoadError([](ordered_json& j) {
+            while (j["ensemble"].size() < 16) j["ensemble"].push_back(j["ensemble"][0]);
+          }) == "ensemble lists 16 entries, expected at most 15" + kHint);
+  }
+}
+
+TEST_CASE("model file range checks on the output") {
+  using nlohmann::ordered_json;
+  SUBCASE("target mean out of range") {
+    CHECK(LoadError([](ordered_json& j) { j["output"]["target_mean"] = 50; }) ==
+          "output.target_mean is 50, expected a value from -30 to 10" + kHint);
+  }
+  SUBCASE("absurd target std") {
+    CHECK(LoadError([](ordered_json& j) { j["output"]["target_std"] = 1e308; }) ==
+          "output.target_std is 1e+308, expected a value from 1e-06 to 10" + kHint);
+  }
+  SUBCASE("target std of zero") {
+    CHECK(LoadError([](ordered_json& j) { j["output"]["target_std"] = 0; }) ==
+          "output.target_std is 0, expected a value from 1e-06 to 10" + kHint);
+  }
+  SUBCASE("no heads") {
+    CHECK(LoadError([](ordered_json& j) { j["output"]["heads"] = ordered_json::array(); }) ==
+          "output.heads is empty, expected at least one head" + kHint);
+  }
+  SUBCASE("quantile above 1") {
+    CHECK(LoadError([](ordered_json& j) { j["output"]["heads"][2]["quantile"] = 2; }) ==
+          "output.heads[2].quantile is 2, expected a value from 0 to 1" + kHint);
+  }
+  SUBCASE("pinball head at quantile 0") {
+    CHECK(LoadError([](ordered_json& j) { j["output"]["heads"][2]["quantile"] = 0; }) ==
+          "output.heads[2].quantile is 0, expected a value between 0 and 1 for a pinball head" + kHint);
+  }
+  SUBCASE("point head that is the mean head") {
+    CHECK(LoadError([](ordered_json& j) { j["output"]["point_head"] = 1; }) ==
+          "output.point_head is 1, expected the index of a squared or pinball head among the 5 heads" + kHint);
+  }
+  SUBCASE("median head that is not at quantile 0.5") {
+    CHECK(LoadError([](ordered_json& j) { j["output"]["median_head"] = 2; }) ==
+          "output.median_head is 2, expected the index of a pinball head at quantile 0.5 among the 5 heads (or -1 for none)" +
+              kHint);
+  }
+  SUBCASE("mean head index out of range") {
+    CHECK(LoadError([](ordered_json& j) { j["output"]["mean_head"] = 9; }) ==
+          "output.mean_head is 9, expected the index of a squared_count head among the 5 heads (or -1 for none)" + kHint);
+  }
+  SUBCASE("head index below -1") {
+    CHECK(LoadError([](ordered_json& j) { j["output"]["mean_head"] = -2; }) ==
+          "output.mean_head is -2, expected a whole number from -1 to 15" + kHint);
+  }
+  SUBCASE("no low head") {
+    CHECK(LoadError([](ordered_json& j) { j["output"]["low_head"] = -1; }) ==
+          "output.low_head is -1, expected the index of a pinball head below quantile 0.5 among the 5 heads" + kHint);
+  }
+  SUBCASE("high head below the median") {
+    CHECK(LoadError([](ordered_json& j) { j["output"]["high_head"] = 2; }) ==
+          "output.high_head is 2, expected the index of a pinball head above quantile 0.5 among the 5 heads" + kHint);
+  }
+  SUBCASE("median weight out of range") {
+    CHECK(LoadError([](ordered_json& j) { j["output"]["median_weight"] = 1.5; }) ==
+          "output.median_weight is 1.5, expected a value from 0 to 1" + kHint);
+  }
+  SUBCASE("negative blend pivot") {
+    CHECK(LoadError([](ordered_json& j) { j["output"]["blend_pivot_likes"] = -1; }) ==
+          "output.blend_pivot_likes is -1, expected a value from 0 to 1e+12" + kHint);
+  }
+  SUBCASE("range shift too large") {
+    CHECK(LoadError([](ordered_json& j) { j["output"]["low_shift"] = 50; }) ==
+          "output.low_shift is 50, expected a value from -10 to 10" + kHint);
+  }
+}
+
+TEST_CASE("model file range checks on training details") {
+  using nlohmann::ordered_json;
+  SUBCASE("seed too large") {
+    CHECK(LoadError([](ordered_json& j) { j["training"]["seed"] = 1e20; }) ==
+          "training.seed is 1e+20, expected a whole number from 0 to 4294967295" + kHint);
+  }
+  SUBCASE("negative row count") {
+    CHECK(LoadError([](ordered_json& j) { j["training"]["train_rows"] = -5; }) ==
+          "training.train_rows is -5, expected a whole number from 0 to 2147483647" + kHint);
+  }
+  SUBCASE("best epoch after the last epoch") {
+    CHECK(LoadError([](ordered_json& j) {
+            j["training"]["epochs_run"] = 7;
+            j["training"]["best_epoch"] = 8;
+          }) == "training.best_epoch is 8, expected a whole number from 0 to 7" + kHint);
+  }
+  SUBCASE("negative validation loss") {
+    CHECK(LoadError([](ordered_json& j) { j["training"]["validation_loss"] = -1; }) ==
+          "training.validation_loss is -1, expected a value from 0 to 1e+12" + kHint);
   }
 }
 

@@ -30,6 +30,20 @@ ordered_json LayerToJson(const DenseLayer& layer) {
   return out;
 }
 
+// The advice that ends every message about a rejected field.
+constexpr const char* kRetrainHint = "train the model again with likecast train, or load a model.json it wrote";
+
+// Formats a number for an error message: "1e+308", "-1", "0.25".
+std::string NumberText(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.6g", value);
+  return text;
+}
+
+// The path of a field in messages: "features[2].std", or "ensemble" for a field of the file itself.
+constexpr const char* kRoot = "the model";
+std::string FieldPath(const std::string& where, const char* key) { return where == kRoot ? key : where + "." + key; }
+
 // Reads fields of a JSON object and records the first problem, so the
 // loader is a flat list of reads followed by one check.
 class Reader {
@@ -47,44 +61,64 @@ class Reader {
   double Number(const json& object, const char* key, const std::string& where) {
     const json* value = Field(object, key, where);
     if (!value) return 0;
-    if (!value->is_number()) return Fail(where + "." + key + " is not a number"), 0;
+    if (!value->is_number()) return Fail(FieldPath(where, key) + " is not a number"), 0;
     const double number = value->get<double>();
-    if (!std::isfinite(number)) return Fail(where + "." + key + " is not a finite number"), 0;
+    if (!std::isfinite(number)) return Fail(FieldPath(where, key) + " is not a finite number"), 0;
     return number;
+  }
+
+  // Reads a number from `min` to `max`. Values outside would overflow or make no sense for the model.
+  double Number(const json& object, const char* key, const std::string& where, double min, double max) {
+    const double number = Number(object, key, where);
+    if (ok() && !(number >= min && number <= max))
+      Fail(FieldPath(where, key) + " is " + NumberText(number) + ", expected a value from " + NumberText(min) + " to " +
+           NumberText(max) + "; " + kRetrainHint);
+    return ok() ? number : 0;
   }
 
   int Integer(const json& object, const char* key, const std::string& where, int min, int max) {
     const double number = Number(object, key, where);
     if (!error_->empty()) return 0;
     if (number != std::floor(number) || number < min || number > max)
-      return Fail(where + "." + key + " must be a whole number from " + std::to_string(min) + " to " + std::to_string(max)), 0;
+      return Fail(FieldPath(where, key) + " is " + NumberText(number) + ", expected a whole number from " +
+                  std::to_string(min) + " to " + std::to_string(max) + "; " + kRetrainHint), 0;
     return static_cast<int>(number);
   }
 
   std::string String(const json& object, const char* key, const std::string& where) {
     const json* value = Field(object, key, where);
     if (!value) return "";
-    if (!value->is_string()) return Fail(where + "." + key + " is not a string"), "";
+    if (!value->is_string()) return Fail(FieldPath(where, key) + " is not a string"), "";
     return value->get<std::string>();
   }
 
-  const json* Array(const json& object, const char* key, const std::string& where) {
+  // Reads an array of at most `max_size` values.
+  const json* Array(const json& object, const char* key, const std::string& where, size_t max_size = 1u << 24) {
     const json* value = Field(object, key, where);
-    if (value && !value->is_array()) return Fail(where + "." + key + " is not an array");
+    if (value && !value->is_array()) return Fail(FieldPath(where, key) + " is not an array");
+    if (value && value->size() > max_size)
+      return Fail(FieldPath(where, key) + " lists " + std::to_string(value->size()) + " entries, expected at most " +
+                  std::to_string(max_size) + "; " + kRetrainHint);
     return value;
   }
 
-  std::vector<float> Floats(const json& object, const char* key, const std::string& where) {
-    std::vector<float> out;
-    const json* values = Array(object, key, where);
+  // Reads at most `max_size` numbers, each from -limit to limit.
+  std::vector<double> Numbers(const json& object, const char* key, const std::string& where, double limit,
+                              size_t max_size = 1u << 24) {
+    std::vector<double> out;
+    const json* values = Array(object, key, where, max_size);
     if (!values) return out;
     out.reserve(values->size());
-    for (const json& value : *values) {
-      if (!value.is_number()) return Fail(where + "." + key + " contains a value that is not a number"), out;
+    for (size_t i = 0; i < values->size(); ++i) {
+      const json& value = (*values)[i];
+      const std::string name = FieldPath(where, key) + "[" + std::to_string(i) + "]";
+      if (!value.is_number()) return Fail(name + " is not a number"), out;
       const double number = value.get<double>();
-      if (!std::isfinite(number) || std::fabs(number) > 3.0e38)
-        return Fail(where + "." + key + " contains a value that is not a finite float"), out;
-      out.push_back(static_cast<float>(number));
+      if (!std::isfinite(number)) return Fail(name + " is not a finite number"), out;
+      if (std::fabs(number) > limit)
+        return Fail(name + " is " + NumberText(number) + ", expected a value from " + NumberText(-limit) + " to " +
+                    NumberText(limit) + "; " + kRetrainHint), out;
+      out.push_back(number);
     }
     return out;
   }
@@ -100,21 +134,42 @@ class Reader {
   std::string* error_;
 };
 
+// Limits of what the loader accepts. Each lies far beyond what training writes: the shipped model's largest
+// weight is 1.3, its feature means and standard deviations are below 11 and its target std is 1.0. Each limit
+// keeps a hand-edited or corrupted file from overflowing the forward pass or the decoding.
+constexpr double kMaxFeatureMean = 100;        // the raw features are logs of counts and 0/1 columns
+constexpr double kMinStd = 1e-6;               // the smallest std training writes (features and target)
+constexpr double kMaxStd = 100;
+constexpr double kMaxRegressionCoefficient = 100;
+constexpr size_t kMaxViewBands = 100;
+constexpr double kMaxViews = 1e12;
+constexpr double kMaxTypicalRate = 10;         // typical shares, comments or downloads per view
+constexpr double kMaxDurationSec = 86400;
+constexpr size_t kMaxLayers = 8;
+constexpr int kMaxLayerWidth = 4096;
+constexpr double kMaxWeight = 1e4;
+constexpr size_t kMaxEnsembleNetworks = 15;    // besides the first network
+constexpr int kMaxHeads = 16;
+constexpr double kMinTargetMean = -30, kMaxTargetMean = 10;   // the log like rate; 0 is one like per view
+constexpr double kMaxTargetStd = 10;
+constexpr double kMaxPivotLikes = 1e12;        // training tries 1e12 as "the point head alone"
+constexpr double kMaxShift = 10;               // in log space: a factor of 22,000
+
 void ReadFeatures(Reader& read, const json& root, Model& model) {
-  const json* features = read.Array(root, "features", "the model");
+  const json* features = read.Array(root, "features", kRoot, 64);
   if (!features) return;
   for (size_t i = 0; i < features->size() && read.ok(); ++i) {
     const std::string where = "features[" + std::to_string(i) + "]";
     FeatureScaling scaling;
     scaling.name = read.String((*features)[i], "name", where);
-    scaling.mean = read.Number((*features)[i], "mean", where);
-    scaling.std = read.Number((*features)[i], "std", where);
+    scaling.mean = read.Number((*features)[i], "mean", where, -kMaxFeatureMean, kMaxFeatureMean);
+    scaling.std = read.Number((*features)[i], "std", where, kMinStd, kMaxStd);
     model.features.scaling.push_back(scaling);
   }
 }
 
 void ReadImputation(Reader& read, const json& root, Model& model) {
-  const json* imputation = read.Field(root, "imputation", "the model");
+  const json* imputation = read.Field(root, "imputation", kRoot);
   if (!imputation) return;
   model.imputer.typical_verified = read.Integer(*imputation, "typical_verified", "imputation", 0, 1) == 1;
   const std::string status = read.String(*imputation, "typical_status", "imputation");
@@ -122,92 +177,132 @@ void ReadImputation(Reader& read, const json& root, Model& model) {
   if (auto parsed = AuthorStatusFromName(status)) {
     model.imputer.typical_status = *parsed;
   } else {
-    read.Fail("imputation.typical_status \"" + status + "\" is not active, under_review or banned");
+    read.Fail("imputation.typical_status \"" + status + "\" is not active, under_review or banned; " + kRetrainHint);
   }
-  const json* regression = read.Array(*imputation, "download_regression", "imputation");
-  if (regression) {
-    for (const json& value : *regression) {
-      if (!value.is_number()) {
-        read.Fail("imputation.download_regression contains a value that is not a number");
-        break;
-      }
-      model.imputer.download_regression.push_back(value.get<double>());
-    }
-  }
-  const json* bands = read.Array(*imputation, "view_bands", "imputation");
+  model.imputer.download_regression =
+      read.Numbers(*imputation, "download_regression", "imputation", kMaxRegressionCoefficient, 4);
+  if (read.ok() && model.imputer.download_regression.size() != 4 && !model.imputer.download_regression.empty())
+    read.Fail("imputation.download_regression has " + std::to_string(model.imputer.download_regression.size()) +
+              " coefficients, expected 4 or none; " + kRetrainHint);
+  const json* bands = read.Array(*imputation, "view_bands", "imputation", kMaxViewBands);
   if (!bands) return;
+  if (bands->empty()) read.Fail(std::string("imputation.view_bands is empty, expected at least one band; ") + kRetrainHint);
   for (size_t i = 0; i < bands->size() && read.ok(); ++i) {
     const std::string where = "imputation.view_bands[" + std::to_string(i) + "]";
-    const json& band = (*bands)[i];
-    model.imputer.bands.push_back({read.Number(band, "min_views", where), read.Number(band, "share_rate", where),
-                                   read.Number(band, "comment_rate", where), read.Number(band, "download_rate", where),
-                                   read.Number(band, "duration_sec", where)});
+    const json& band_json = (*bands)[i];
+    ViewBand band;
+    band.min_views = read.Number(band_json, "min_views", where, 0, kMaxViews);
+    band.share_rate = read.Number(band_json, "share_rate", where, 0, kMaxTypicalRate);
+    band.comment_rate = read.Number(band_json, "comment_rate", where, 0, kMaxTypicalRate);
+    band.download_rate = read.Number(band_json, "download_rate", where, 0, kMaxTypicalRate);
+    band.duration_sec = read.Number(band_json, "duration_sec", where, 0, kMaxDurationSec);
+    if (!read.ok()) return;
+    if (i == 0 && band.min_views != 0)
+      read.Fail(where + ".min_views is " + NumberText(band.min_views) + ", expected 0 for the first band; " + kRetrainHint);
+    if (i > 0 && !(band.min_views > model.imputer.bands.back().min_views))
+      read.Fail(where + ".min_views is " + NumberText(band.min_views) + ", expected more than the band before (" +
+                NumberText(model.imputer.bands.back().min_views) + "); " + kRetrainHint);
+    model.imputer.bands.push_back(band);
   }
 }
 
 // Reads {"layers": [...]}; `where` names it in messages ("network", "ensemble[0]").
 Network ReadLayers(Reader& read, const json& network, const std::string& where) {
-  const json* layers = read.Array(network, "layers", where);
+  const json* layers = read.Array(network, "layers", where, kMaxLayers);
   if (!layers) return Network();
+  if (layers->empty()) read.Fail(where + ".layers is empty, expected at least one layer; " + kRetrainHint);
   std::vector<DenseLayer> dense;
   for (size_t i = 0; i < layers->size() && read.ok(); ++i) {
     const std::string layer_where = where + ".layers[" + std::to_string(i) + "]";
     const json& layer_json = (*layers)[i];
     DenseLayer layer;
-    layer.inputs = read.Integer(layer_json, "inputs", layer_where, 1, 4096);
-    layer.outputs = read.Integer(layer_json, "outputs", layer_where, 1, 4096);
+    layer.inputs = read.Integer(layer_json, "inputs", layer_where, 1, kMaxLayerWidth);
+    layer.outputs = read.Integer(layer_json, "outputs", layer_where, 1, kMaxLayerWidth);
     const std::string activation = read.String(layer_json, "activation", layer_where);
     if (read.ok() && !ActivationFromName(activation, &layer.activation))
-      read.Fail(layer_where + ".activation \"" + activation + "\" is not identity, relu, leaky_relu or tanh");
-    layer.weights = read.Floats(layer_json, "weights", layer_where);
-    layer.bias = read.Floats(layer_json, "bias", layer_where);
+      read.Fail(layer_where + ".activation \"" + activation + "\" is not identity, relu, leaky_relu or tanh; " + kRetrainHint);
+    if (!read.ok()) break;
+    const size_t weight_count = static_cast<size_t>(layer.inputs) * static_cast<size_t>(layer.outputs);
+    for (double w : read.Numbers(layer_json, "weights", layer_where, kMaxWeight, weight_count))
+      layer.weights.push_back(static_cast<float>(w));
+    for (double b : read.Numbers(layer_json, "bias", layer_where, kMaxWeight, static_cast<size_t>(layer.outputs)))
+      layer.bias.push_back(static_cast<float>(b));
     dense.push_back(std::move(layer));
   }
   return read.ok() ? Network(std::move(dense)) : Network();
 }
 
 void ReadNetwork(Reader& read, const json& root, Model& model) {
-  const json* network = read.Field(root, "network", "the model");
+  const json* network = read.Field(root, "network", kRoot);
   if (!network) return;
   model.network = ReadLayers(read, *network, "network");
-  const json* ensemble = read.Array(root, "ensemble", "the model");
+  const json* ensemble = read.Array(root, "ensemble", kRoot, kMaxEnsembleNetworks);
   if (!ensemble) return;
-  if (ensemble->size() > 15) {
-    read.Fail("the model lists " + std::to_string(ensemble->size()) + " ensemble networks, at most 15 are read");
-    return;
-  }
   for (size_t m = 0; m < ensemble->size() && read.ok(); ++m)
     model.ensemble.push_back(ReadLayers(read, (*ensemble)[m], "ensemble[" + std::to_string(m) + "]"));
 }
 
-void ReadOutput(Reader& read, const json& root, Model& model) {
-  const json* output = read.Field(root, "output", "the model");
-  if (!output) return;
-  OutputSpec& spec = model.output;
-  spec.target = read.String(*output, "target", "output");
-  if (read.ok() && spec.target != "log_like_rate") read.Fail("output.target \"" + spec.target + "\" is not log_like_rate");
-  spec.target_mean = read.Number(*output, "target_mean", "output");
-  spec.target_std = read.Number(*output, "target_std", "output");
-  spec.point_head = read.Integer(*output, "point_head", "output", 0, 15);
-  spec.median_head = read.Integer(*output, "median_head", "output", -1, 15);
-  spec.median_weight = read.Number(*output, "median_weight", "output");
-  spec.mean_head = read.Integer(*output, "mean_head", "output", -1, 15);
-  spec.blend_pivot_likes = read.Number(*output, "blend_pivot_likes", "output");
-  spec.low_head = read.Integer(*output, "low_head", "output", -1, 15);
-  spec.high_head = read.Integer(*output, "high_head", "output", -1, 15);
-  spec.point_shift = read.Number(*output, "point_shift", "output");
-  spec.low_shift = read.Number(*output, "low_shift", "output");
-  spec.high_shift = read.Number(*output, "high_shift", "output");
-  const json* heads = read.Array(*output, "heads", "output");
+void ReadHeads(Reader& read, const json& output, OutputSpec& spec) {
+  const json* heads = read.Array(output, "heads", "output", kMaxHeads);
   if (!heads) return;
+  if (heads->empty()) read.Fail(std::string("output.heads is empty, expected at least one head; ") + kRetrainHint);
   for (size_t i = 0; i < heads->size() && read.ok(); ++i) {
     const std::string where = "output.heads[" + std::to_string(i) + "]";
     OutputHead head;
     head.name = read.String((*heads)[i], "name", where);
     head.loss = read.String((*heads)[i], "loss", where);
-    head.quantile = read.Number((*heads)[i], "quantile", where);
+    head.quantile = read.Number((*heads)[i], "quantile", where, 0, 1);
+    if (read.ok() && head.loss != "squared" && head.loss != "pinball" && head.loss != "squared_count")
+      read.Fail(where + ".loss \"" + head.loss + "\" is not squared, pinball or squared_count; " + kRetrainHint);
+    if (read.ok() && head.loss == "pinball" && !(head.quantile > 0 && head.quantile < 1))
+      read.Fail(where + ".quantile is " + NumberText(head.quantile) + ", expected a value between 0 and 1 for a pinball head; " +
+                kRetrainHint);
     spec.heads.push_back(head);
   }
+}
+
+// Reads the index of the head that serves `role`; `fits` tells whether a head can serve it.
+template <typename Fits>
+int ReadHeadIndex(Reader& read, const json& output, const char* key, const OutputSpec& spec, bool optional,
+                  const char* role, Fits fits) {
+  const int count = static_cast<int>(spec.heads.size());
+  const int index = read.Integer(output, key, "output", -1, kMaxHeads - 1);
+  if (!read.ok() || (optional && index == -1)) return index;
+  const bool valid = index >= 0 && index < count && fits(spec.heads[static_cast<size_t>(index)]);
+  if (!valid)
+    read.Fail(std::string("output.") + key + " is " + std::to_string(index) + ", expected the index of " + role +
+              " among the " + std::to_string(count) + " heads" + (optional ? " (or -1 for none)" : "") + "; " + kRetrainHint);
+  return index;
+}
+
+void ReadOutput(Reader& read, const json& root, Model& model) {
+  const json* output = read.Field(root, "output", kRoot);
+  if (!output) return;
+  OutputSpec& spec = model.output;
+  spec.target = read.String(*output, "target", "output");
+  if (read.ok() && spec.target != "log_like_rate")
+    read.Fail("output.target \"" + spec.target + "\" is not log_like_rate; " + kRetrainHint);
+  spec.target_mean = read.Number(*output, "target_mean", "output", kMinTargetMean, kMaxTargetMean);
+  spec.target_std = read.Number(*output, "target_std", "output", kMinStd, kMaxTargetStd);
+  ReadHeads(read, *output, spec);
+  if (!read.ok()) return;
+
+  auto is_log_head = [](const OutputHead& h) { return h.loss == "squared" || h.loss == "pinball"; };
+  auto is_median = [](const OutputHead& h) { return h.loss == "pinball" && h.quantile == 0.5; };
+  auto is_mean = [](const OutputHead& h) { return h.loss == "squared_count"; };
+  auto is_low = [](const OutputHead& h) { return h.loss == "pinball" && h.quantile < 0.5; };
+  auto is_high = [](const OutputHead& h) { return h.loss == "pinball" && h.quantile > 0.5; };
+  spec.point_head = ReadHeadIndex(read, *output, "point_head", spec, false, "a squared or pinball head", is_log_head);
+  spec.median_head = ReadHeadIndex(read, *output, "median_head", spec, true, "a pinball head at quantile 0.5", is_median);
+  spec.median_weight = read.Number(*output, "median_weight", "output", 0, 1);
+  spec.mean_head = ReadHeadIndex(read, *output, "mean_head", spec, true, "a squared_count head", is_mean);
+  spec.blend_pivot_likes = read.Number(*output, "blend_pivot_likes", "output", 0, kMaxPivotLikes);
+  // The range needs both quantile heads: every model training writes has them.
+  spec.low_head = ReadHeadIndex(read, *output, "low_head", spec, false, "a pinball head below quantile 0.5", is_low);
+  spec.high_head = ReadHeadIndex(read, *output, "high_head", spec, false, "a pinball head above quantile 0.5", is_high);
+  spec.point_shift = read.Number(*output, "point_shift", "output", -kMaxShift, kMaxShift);
+  spec.low_shift = read.Number(*output, "low_shift", "output", -kMaxShift, kMaxShift);
+  spec.high_shift = read.Number(*output, "high_shift", "output", -kMaxShift, kMaxShift);
 }
 
 // The advice sections are validated by their own module, core/advice.
@@ -224,20 +319,20 @@ void ReadAdvice(Reader& read, const json& root, Model& model) {
 }
 
 void ReadTraining(Reader& read, const json& root, Model& model) {
-  const json* training = read.Field(root, "training", "the model");
+  const json* training = read.Field(root, "training", kRoot);
   if (!training) return;
   TrainingInfo& info = model.training;
   // Range-checked before the cast, because an out-of-range double to integer cast is undefined.
   const double seed = read.Number(*training, "seed", "training");
   if (read.ok() && !(seed >= 0 && seed <= 4294967295.0 && seed == std::floor(seed)))
-    read.Fail("training.seed must be a whole number from 0 to 4294967295");
+    read.Fail("training.seed is " + NumberText(seed) + ", expected a whole number from 0 to 4294967295; " + kRetrainHint);
   info.seed = read.ok() ? static_cast<std::uint32_t>(seed) : 0;
   info.data_fingerprint = read.String(*training, "data_fingerprint", "training");
   info.train_rows = static_cast<size_t>(read.Integer(*training, "train_rows", "training", 0, 2147483647));
   info.validation_rows = static_cast<size_t>(read.Integer(*training, "validation_rows", "training", 0, 2147483647));
   info.epochs_run = read.Integer(*training, "epochs_run", "training", 0, 1000000);
-  info.best_epoch = read.Integer(*training, "best_epoch", "training", 0, 1000000);
-  info.validation_loss = read.Number(*training, "validation_loss", "training");
+  info.best_epoch = read.Integer(*training, "best_epoch", "training", 0, info.epochs_run);
+  info.validation_loss = read.Number(*training, "validation_loss", "training", 0, 1e12);
   info.loss = read.String(*training, "loss", "training");
   info.optimizer = read.String(*training, "optimizer", "training");
 }
@@ -317,12 +412,12 @@ ModelLoadResult ModelFromJson(std::string_view text) {
     return result;
   }
   Reader read(&result.error);
-  const std::string format = root.is_object() ? read.String(root, "format", "the model") : "";
+  const std::string format = root.is_object() ? read.String(root, "format", kRoot) : "";
   if (!root.is_object() || format != kFormatName) {
     result.error = "this JSON file is not a LikeCast model (its \"format\" is not \"likecast-model\")";
     return result;
   }
-  const int version = read.Integer(root, "format_version", "the model", 0, 1000000);
+  const int version = read.Integer(root, "format_version", kRoot, 0, 1000000);
   if (read.ok() && version != kModelFormatVersion) {
     result.error = "the model file has format_version " + std::to_string(version) + ", but this LikeCast reads version " +
                    std::to_string(kModelFormatVersion) + "; train the model again with this version";
@@ -338,7 +433,7 @@ ModelLoadResult ModelFromJson(std::string_view text) {
   ReadAdvice(read, root, model);
   if (!read.ok()) return result;
   if (std::string error = model.Validate(); !error.empty()) {
-    result.error = "invalid model file: " + error;
+    result.error = "invalid model file: " + error + "; " + kRetrainHint;
     return result;
   }
   result.model = std::move(model);
