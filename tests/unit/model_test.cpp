@@ -3,6 +3,7 @@
 // on small synthetic data made here, with few epochs, so the file runs in seconds.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <fstream>
@@ -375,6 +376,10 @@ TEST_CASE("model file range checks on the output") {
     CHECK(LoadError([](ordered_json& j) { j["output"]["blend_pivot_likes"] = -1; }) ==
           "output.blend_pivot_likes is -1, expected a value from 0 to 1e+12" + kHint);
   }
+  SUBCASE("negative minimum width") {
+    CHECK(LoadError([](ordered_json& j) { j["output"]["min_relative_width"] = -0.5; }) ==
+          "output.min_relative_width is -0.5, expected a value from 0 to 100" + kHint);
+  }
   SUBCASE("range shift too large") {
     CHECK(LoadError([](ordered_json& j) { j["output"]["low_shift"] = 50; }) ==
           "output.low_shift is 50, expected a value from -10 to 10" + kHint);
@@ -463,6 +468,86 @@ TEST_CASE("predictions are never negative and the range contains them") {
     CHECK(likes <= p90);
     CHECK(model.PredictLikes(inputs) == likes);
   }
+}
+
+// Inputs far outside the training rows, where the network extrapolates: huge rates, tiny and huge views.
+std::vector<CompleteInputs> ExtrapolatedInputs() {
+  std::vector<CompleteInputs> inputs;
+  for (double views : {1.0, 30.0, 1e4, 1e8, 1e11}) {
+    for (double rate : {0.0, 0.5, 5.0, 1e3}) {
+      CompleteInputs row;
+      row.views = views;
+      row.shares = views * rate;
+      row.comments = views * rate * 0.1;
+      row.downloads = views * rate * 0.2;
+      row.duration_sec = rate > 1 ? 1e5 : 30;
+      inputs.push_back(row);
+    }
+  }
+  return inputs;
+}
+
+TEST_CASE("predictions never exceed the views") {
+  const Model& model = SmallModel();
+  for (const CompleteInputs& inputs : ExtrapolatedInputs()) {
+    CAPTURE(inputs.views);
+    CAPTURE(inputs.shares);
+    double likes, p10, p90;
+    model.PredictRange(inputs, &likes, &p10, &p90);
+    CHECK(likes <= inputs.views);
+    CHECK(p90 <= inputs.views);
+    CHECK(model.PredictLikes(inputs) <= inputs.views);
+  }
+}
+
+TEST_CASE("range keeps its minimum relative width") {
+  Model model = SmallModel();
+  REQUIRE(model.output.min_relative_width > 0);
+  // Quantile heads that collapse onto the prediction would give a range of zero width.
+  model.output.low_shift = 5;
+  model.output.high_shift = -5;
+  for (const CompleteInputs& inputs : ExtrapolatedInputs()) {
+    CAPTURE(inputs.views);
+    CAPTURE(inputs.shares);
+    double likes, p10, p90;
+    model.PredictRange(inputs, &likes, &p10, &p90);
+    CHECK(p10 >= 0);
+    CHECK(p10 <= likes);
+    CHECK(likes <= p90);
+    CHECK(p90 <= inputs.views);
+    // The floor can only be cut where p10 reaches 0 and p90 the views.
+    if (p10 > 0) CHECK(p90 - p10 >= model.output.min_relative_width * likes * (1 - 1e-9));
+  }
+}
+
+TEST_CASE("minimum width lies below typical widths") {
+  const Model& model = SmallModel();
+  // The floor is the 1st percentile of the validation widths, so it sits below the median width.
+  std::vector<double> widths;
+  for (const CompleteInputs& inputs : SampleInputs()) {
+    double likes, p10, p90;
+    model.PredictRange(inputs, &likes, &p10, &p90);
+    if (likes >= 1) widths.push_back((p90 - p10) / likes);
+  }
+  std::sort(widths.begin(), widths.end());
+  REQUIRE_FALSE(widths.empty());
+  CHECK(model.output.min_relative_width > 0);
+  CHECK(model.output.min_relative_width <= widths[widths.size() / 2]);
+}
+
+TEST_CASE("model file keeps the range settings") {
+  const Model& model = SmallModel();
+  const ModelLoadResult loaded = ModelFromJson(ModelToJson(model));
+  REQUIRE_MESSAGE(loaded.model, loaded.error);
+  CHECK(loaded.model->output.min_relative_width == model.output.min_relative_width);
+}
+
+TEST_CASE("model file without range settings loads") {
+  nlohmann::ordered_json json = nlohmann::ordered_json::parse(ModelToJson(SmallModel()));
+  json["output"].erase("min_relative_width");
+  const ModelLoadResult loaded = ModelFromJson(json.dump());
+  REQUIRE_MESSAGE(loaded.model, loaded.error);
+  CHECK(loaded.model->output.min_relative_width == 0);
 }
 
 TEST_CASE("missing inputs are filled and listed") {

@@ -16,6 +16,16 @@ double DecodeLikes(double log_views, double log_rate) {
   return likes > 0.0 ? likes : 0.0;
 }
 
+// Widens [p10, p90] to at least `min_relative_width` times the prediction, evenly on both sides, then
+// moves what the cap at `views` cuts off p90 below p10. The range keeps p10 >= 0 and p90 <= views.
+void WidenRange(double min_relative_width, double views, double likes, double* p10, double* p90) {
+  const double missing = min_relative_width * likes - (*p90 - *p10);
+  if (!(missing > 0)) return;
+  const double high = std::min(views, *p90 + 0.5 * missing);
+  *p10 = std::max(0.0, *p10 - (missing - (high - *p90)));
+  *p90 = high;
+}
+
 }  // namespace
 
 void Model::RunNetwork(const CompleteInputs& inputs, float* outputs) const {
@@ -54,7 +64,9 @@ double Model::PointLikes(const float* outputs, double log_views) const {
 double Model::PredictLikes(const CompleteInputs& inputs) const {
   float outputs[kMaxOutputs];
   RunNetwork(inputs, outputs);
-  return PointLikes(outputs, std::log1p(inputs.views));
+  // A view can bring at most one like: no training row has more likes than views (the largest like rate is
+  // 0.67), so the cap only binds where the network extrapolates.
+  return std::min(PointLikes(outputs, std::log1p(inputs.views)), std::max(0.0, inputs.views));
 }
 
 void Model::PredictRange(const CompleteInputs& inputs, double* likes, double* p10, double* p90) const {
@@ -66,10 +78,12 @@ void Model::PredictRange(const CompleteInputs& inputs, double* likes, double* p1
   const double point = head_value(output.point_head);
   const double low = output.low_head >= 0 ? head_value(output.low_head) : point;
   const double high = output.high_head >= 0 ? head_value(output.high_head) : point;
-  *likes = PointLikes(outputs, log_views);
+  const double views = std::max(0.0, inputs.views);
+  *likes = std::min(PointLikes(outputs, log_views), views);
   // Quantile heads can cross on odd inputs; the range always contains the prediction.
   *p10 = std::min(*likes, DecodeLikes(log_views, low + output.low_shift));
-  *p90 = std::max(*likes, DecodeLikes(log_views, high + output.high_shift));
+  *p90 = std::min(views, std::max(*likes, DecodeLikes(log_views, high + output.high_shift)));
+  WidenRange(output.min_relative_width, views, *likes, p10, p90);
 }
 
 Prediction Model::Predict(const VideoInputs& inputs) const {
@@ -109,14 +123,15 @@ std::string Model::Validate() const {
       return where + " has quantile " + std::to_string(head.quantile) + ", expected a value between 0 and 1";
   }
   auto head_ok = [&](int head, bool optional) { return (optional && head == -1) || (head >= 0 && head < heads); };
-  if (!head_ok(output.point_head, false) || !head_ok(output.mean_head, true) || !head_ok(output.median_head, true) || !head_ok(output.low_head, true) ||
-      !head_ok(output.high_head, true))
+  if (!head_ok(output.point_head, false) || !head_ok(output.mean_head, true) || !head_ok(output.median_head, true) || !head_ok(output.low_head, false) ||
+      !head_ok(output.high_head, false))
     return "the output head indices are out of range";
   for (double value : {output.target_mean, output.target_std, output.point_shift, output.low_shift, output.high_shift,
-                       output.blend_pivot_likes, output.median_weight})
+                       output.blend_pivot_likes, output.median_weight, output.min_relative_width})
     if (!std::isfinite(value)) return "the output scaling has a value that is not a finite number";
   if (output.target_std <= 0) return "the output scaling has a std that is not positive";
   if (output.blend_pivot_likes < 0) return "the output blend_pivot_likes is negative";
+  if (output.min_relative_width < 0) return "the output min_relative_width is negative";
   if (output.median_weight < 0 || output.median_weight > 1) return "the output median_weight is not between 0 and 1";
   return "";
 }

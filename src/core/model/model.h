@@ -51,6 +51,10 @@ struct OutputSpec {
   double point_shift = 0;    // in log space, fitted on validation rows
   double low_shift = 0;      // calibrated on validation rows for 10% below the range
   double high_shift = 0;     // and 10% above it
+  // The smallest P10-P90 width, as a share of the prediction: the 1st percentile of the widths on the
+  // validation rows. Quantile heads that cross on inputs unlike the training rows would give a range of
+  // zero width; this floor keeps it plausible. 0: no floor.
+  double min_relative_width = 0;
 };
 
 struct TrainingInfo {

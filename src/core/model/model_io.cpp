@@ -154,6 +154,7 @@ constexpr double kMinTargetMean = -30, kMaxTargetMean = 10;   // the log like ra
 constexpr double kMaxTargetStd = 10;
 constexpr double kMaxPivotLikes = 1e12;        // training tries 1e12 as "the point head alone"
 constexpr double kMaxShift = 10;               // in log space: a factor of 22,000
+constexpr double kMaxRelativeWidth = 100;      // P90 - P10 as a multiple of the prediction
 
 void ReadFeatures(Reader& read, const json& root, Model& model) {
   const json* features = read.Array(root, "features", kRoot, 64);
@@ -303,6 +304,9 @@ void ReadOutput(Reader& read, const json& root, Model& model) {
   spec.point_shift = read.Number(*output, "point_shift", "output", -kMaxShift, kMaxShift);
   spec.low_shift = read.Number(*output, "low_shift", "output", -kMaxShift, kMaxShift);
   spec.high_shift = read.Number(*output, "high_shift", "output", -kMaxShift, kMaxShift);
+  // Files written before this field existed get no width floor.
+  if (output->contains("min_relative_width"))
+    spec.min_relative_width = read.Number(*output, "min_relative_width", "output", 0, kMaxRelativeWidth);
 }
 
 // The advice sections are validated by their own module, core/advice.
@@ -387,7 +391,8 @@ std::string ModelToJson(const Model& model) {
                     {"median_weight", o.median_weight},                             {"mean_head", o.mean_head},
                     {"blend_pivot_likes", o.blend_pivot_likes},                     {"low_head", o.low_head},
                     {"high_head", o.high_head},     {"point_shift", o.point_shift}, {"low_shift", o.low_shift},
-                    {"high_shift", o.high_shift}};
+                    {"high_shift", o.high_shift},
+                    {"min_relative_width", o.min_relative_width}};
 
   const TrainingInfo& t = model.training;
   root["training"] = {{"seed", t.seed},

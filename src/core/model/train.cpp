@@ -99,6 +99,9 @@ struct ContinuingAdam : public tiny_dnn::adam {
   void reset() override {}
 };
 
+// The floor on the range's relative width is this quantile of the widths on the validation rows.
+constexpr double kMinWidthQuantile = 0.01;
+
 double QuantileOf(std::vector<double> values, double q) {
   if (values.empty()) return 0.0;
   std::sort(values.begin(), values.end());
@@ -349,6 +352,11 @@ std::string CheckHeadOptions(const TrainOptions& options) {
   if (options.range_quantiles.size() > 6) return "a model takes at most 6 range quantiles";
   for (double q : options.range_quantiles)
     if (!(q > 0 && q < 1)) return "range quantile " + std::to_string(q) + " is not between 0 and 1";
+  const auto& quantiles = options.range_quantiles;
+  const bool has_low = std::any_of(quantiles.begin(), quantiles.end(), [](double q) { return q < 0.5; });
+  const bool has_high = std::any_of(quantiles.begin(), quantiles.end(), [](double q) { return q > 0.5; });
+  if (!has_low || !has_high)
+    return "range_quantiles needs one quantile below 0.5 and one above, for P10 and P90; for example 0.1, 0.5, 0.9";
   if (!std::isfinite(options.mean_head_views_power)) return "mean_head_views_power is not a finite number";
   return "";
 }
@@ -447,6 +455,37 @@ void ChooseBlend(Model& model, const std::vector<CompleteInputs>& inputs, const 
   }
   model.output.median_weight = chosen->median_weight;
   model.output.blend_pivot_likes = model.output.mean_head >= 0 ? chosen->pivot : 0.0;
+}
+
+// Shifts of the range heads in log space that put 10% of `inputs` below P10 and 10% above P90.
+// `targets` are the standardised log like rates.
+void RangeShifts(const Model& model, const std::vector<CompleteInputs>& inputs, const std::vector<double>& targets,
+                 double* low_shift, double* high_shift) {
+  std::vector<double> below, above;
+  std::vector<float> outputs(static_cast<size_t>(model.network.outputs()));
+  const OutputSpec& out = model.output;
+  for (size_t r = 0; r < inputs.size(); ++r) {
+    model.RunNetwork(inputs[r], outputs.data());
+    below.push_back((targets[r] - outputs[static_cast<size_t>(out.low_head)]) * out.target_std);
+    above.push_back((targets[r] - outputs[static_cast<size_t>(out.high_head)]) * out.target_std);
+  }
+  *low_shift = QuantileOf(below, 0.10);
+  *high_shift = QuantileOf(above, 0.90);
+}
+
+// Calibrates the range on the validation rows: the shifts, then the floor on the width.
+void CalibrateRange(Model& model, const std::vector<CompleteInputs>& inputs, const std::vector<double>& targets) {
+  OutputSpec& out = model.output;
+  RangeShifts(model, inputs, targets, &out.low_shift, &out.high_shift);
+
+  out.min_relative_width = 0;
+  std::vector<double> widths;
+  for (const CompleteInputs& row : inputs) {
+    double likes, p10, p90;
+    model.PredictRange(row, &likes, &p10, &p90);
+    widths.push_back((p90 - p10) / std::max(1.0, likes));
+  }
+  out.min_relative_width = QuantileOf(widths, kMinWidthQuantile);
 }
 
 }  // namespace
@@ -615,21 +654,7 @@ std::optional<Model> Trainer::Finish(std::string* error) {
   model.training.validation_loss = s.ValidationLoss(model);
   ChooseBlend(model, s.validation_inputs, s.validation_likes);
 
-  // Range calibration on the validation rows: shift each range head so that
-  // 10% of the validation videos fall below P10 and 10% above P90.
-  std::vector<double> below, above;
-  std::vector<float> outputs(static_cast<size_t>(model.network.outputs()));
-  OutputSpec& out = model.output;
-  for (size_t r = 0; r < s.validation_targets.size(); ++r) {
-    model.RunNetwork(s.validation_inputs[r], outputs.data());
-    const double actual = s.validation_targets[r];
-    const double low = out.low_head >= 0 ? outputs[static_cast<size_t>(out.low_head)] : outputs[0];
-    const double high = out.high_head >= 0 ? outputs[static_cast<size_t>(out.high_head)] : outputs[0];
-    below.push_back((actual - low) * out.target_std);
-    above.push_back((actual - high) * out.target_std);
-  }
-  out.low_shift = QuantileOf(below, 0.10);
-  out.high_shift = QuantileOf(above, 0.90);
+  CalibrateRange(model, s.validation_inputs, s.validation_targets);
 
   if (std::string invalid = model.Validate(); !invalid.empty()) {
     *error = "training produced an invalid model: " + invalid;
