@@ -376,6 +376,10 @@ TEST_CASE("model file range checks on the output") {
     CHECK(LoadError([](ordered_json& j) { j["output"]["blend_pivot_likes"] = -1; }) ==
           "output.blend_pivot_likes is -1, expected a value from 0 to 1e+12" + kHint);
   }
+  SUBCASE("shift for estimated downloads too large") {
+    CHECK(LoadError([](ordered_json& j) { j["output"]["high_shift_estimated_downloads"] = -11; }) ==
+          "output.high_shift_estimated_downloads is -11, expected a value from -10 to 10" + kHint);
+  }
   SUBCASE("negative minimum width") {
     CHECK(LoadError([](ordered_json& j) { j["output"]["min_relative_width"] = -0.5; }) ==
           "output.min_relative_width is -0.5, expected a value from 0 to 100" + kHint);
@@ -535,18 +539,72 @@ TEST_CASE("minimum width lies below typical widths") {
   CHECK(model.output.min_relative_width <= widths[widths.size() / 2]);
 }
 
+TEST_CASE("imputer marks estimated downloads") {
+  VideoInputs inputs;
+  inputs.views = 5000;
+  inputs.shares = 300;
+  inputs.comments = 10;
+  CHECK(SmallModel().imputer.Complete(inputs, nullptr).downloads_estimated);
+  inputs.downloads = 20;
+  CHECK_FALSE(SmallModel().imputer.Complete(inputs, nullptr).downloads_estimated);
+}
+
+TEST_CASE("estimated downloads use their own range shifts") {
+  Model model = SmallModel();
+  model.output.min_relative_width = 0;
+  model.output.low_shift_estimated_downloads = model.output.low_shift - 0.5;
+  model.output.high_shift_estimated_downloads = model.output.high_shift + 0.5;
+  for (const CompleteInputs& known : SampleInputs()) {
+    CompleteInputs estimated = known;
+    estimated.downloads_estimated = true;
+    double likes, p10, p90, estimated_likes, estimated_p10, estimated_p90;
+    model.PredictRange(known, &likes, &p10, &p90);
+    model.PredictRange(estimated, &estimated_likes, &estimated_p10, &estimated_p90);
+    CHECK(estimated_likes == likes);
+    // Away from the clamps at the prediction and at the views, the shifts move log1p(p10) and log1p(p90).
+    if (p10 < likes && estimated_p10 > 0)
+      CHECK(std::log1p(p10) - std::log1p(estimated_p10) == doctest::Approx(0.5).epsilon(1e-6));
+    if (estimated_p90 < known.views && p90 > likes)
+      CHECK(std::log1p(estimated_p90) - std::log1p(p90) == doctest::Approx(0.5).epsilon(1e-6));
+  }
+}
+
+TEST_CASE("range without downloads covers 80% of validation rows") {
+  // The same rows SmallModel() trained on, so these are its validation rows.
+  const Model& model = SmallModel();
+  int rows = 0, inside = 0;
+  for (const VideoRecord& row : MakeVideos(400)) {
+    if (IsTestVideo(row) || !IsValidationVideo(row, TrainOptions().validation_fraction)) continue;
+    VideoInputs inputs = row.inputs;
+    inputs.downloads.reset();
+    const Prediction prediction = model.Predict(inputs);
+    ++rows;
+    if (prediction.p10 <= *row.likes && *row.likes <= prediction.p90) ++inside;
+  }
+  REQUIRE(rows >= 30);
+  const double coverage = static_cast<double>(inside) / rows;
+  CAPTURE(rows);
+  CHECK(coverage >= 0.75);
+  CHECK(coverage <= 0.85);
+}
+
 TEST_CASE("model file keeps the range settings") {
   const Model& model = SmallModel();
   const ModelLoadResult loaded = ModelFromJson(ModelToJson(model));
   REQUIRE_MESSAGE(loaded.model, loaded.error);
+  CHECK(loaded.model->output.low_shift_estimated_downloads == model.output.low_shift_estimated_downloads);
+  CHECK(loaded.model->output.high_shift_estimated_downloads == model.output.high_shift_estimated_downloads);
   CHECK(loaded.model->output.min_relative_width == model.output.min_relative_width);
 }
 
 TEST_CASE("model file without range settings loads") {
   nlohmann::ordered_json json = nlohmann::ordered_json::parse(ModelToJson(SmallModel()));
-  json["output"].erase("min_relative_width");
+  for (const char* key : {"low_shift_estimated_downloads", "high_shift_estimated_downloads", "min_relative_width"})
+    json["output"].erase(key);
   const ModelLoadResult loaded = ModelFromJson(json.dump());
   REQUIRE_MESSAGE(loaded.model, loaded.error);
+  CHECK(loaded.model->output.low_shift_estimated_downloads == SmallModel().output.low_shift);
+  CHECK(loaded.model->output.high_shift_estimated_downloads == SmallModel().output.high_shift);
   CHECK(loaded.model->output.min_relative_width == 0);
 }
 

@@ -187,6 +187,7 @@ CompleteInputs Imputer::Complete(const VideoInputs& inputs, std::vector<InputFie
     typical_downloads = std::round(std::clamp(std::expm1(log_downloads), 0.0, out.views));
   }
   out.downloads = fill(inputs.downloads, typical_downloads, InputField::downloads);
+  out.downloads_estimated = !inputs.downloads;
   out.duration_sec = fill(inputs.duration_sec, std::round(band.duration_sec), InputField::duration_sec);
   if (inputs.verified) {
     out.verified = *inputs.verified;

@@ -30,6 +30,7 @@ struct CompleteInputs {
   double duration_sec = 0;
   bool verified = false;
   AuthorStatus author_status = AuthorStatus::active;
+  bool downloads_estimated = false;   // set by the Imputer when it estimated downloads; the range has its own shifts
 };
 
 constexpr int kFeatureCount = 8;

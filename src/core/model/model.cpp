@@ -78,11 +78,14 @@ void Model::PredictRange(const CompleteInputs& inputs, double* likes, double* p1
   const double point = head_value(output.point_head);
   const double low = output.low_head >= 0 ? head_value(output.low_head) : point;
   const double high = output.high_head >= 0 ? head_value(output.high_head) : point;
+  const bool estimated = inputs.downloads_estimated;
+  const double low_shift = estimated ? output.low_shift_estimated_downloads : output.low_shift;
+  const double high_shift = estimated ? output.high_shift_estimated_downloads : output.high_shift;
   const double views = std::max(0.0, inputs.views);
   *likes = std::min(PointLikes(outputs, log_views), views);
   // Quantile heads can cross on odd inputs; the range always contains the prediction.
-  *p10 = std::min(*likes, DecodeLikes(log_views, low + output.low_shift));
-  *p90 = std::min(views, std::max(*likes, DecodeLikes(log_views, high + output.high_shift)));
+  *p10 = std::min(*likes, DecodeLikes(log_views, low + low_shift));
+  *p90 = std::min(views, std::max(*likes, DecodeLikes(log_views, high + high_shift)));
   WidenRange(output.min_relative_width, views, *likes, p10, p90);
 }
 
@@ -127,7 +130,8 @@ std::string Model::Validate() const {
       !head_ok(output.high_head, false))
     return "the output head indices are out of range";
   for (double value : {output.target_mean, output.target_std, output.point_shift, output.low_shift, output.high_shift,
-                       output.blend_pivot_likes, output.median_weight, output.min_relative_width})
+                       output.blend_pivot_likes, output.median_weight, output.low_shift_estimated_downloads,
+                       output.high_shift_estimated_downloads, output.min_relative_width})
     if (!std::isfinite(value)) return "the output scaling has a value that is not a finite number";
   if (output.target_std <= 0) return "the output scaling has a std that is not positive";
   if (output.blend_pivot_likes < 0) return "the output blend_pivot_likes is negative";

@@ -51,6 +51,10 @@ struct OutputSpec {
   double point_shift = 0;    // in log space, fitted on validation rows
   double low_shift = 0;      // calibrated on validation rows for 10% below the range
   double high_shift = 0;     // and 10% above it
+  // The same shifts for videos whose downloads the Imputer estimated, calibrated on the validation rows
+  // with their downloads removed. The estimate is uncertain, so on the TikTok data this range is wider.
+  double low_shift_estimated_downloads = 0;
+  double high_shift_estimated_downloads = 0;
   // The smallest P10-P90 width, as a share of the prediction: the 1st percentile of the widths on the
   // validation rows. Quantile heads that cross on inputs unlike the training rows would give a range of
   // zero width; this floor keeps it plausible. 0: no floor.

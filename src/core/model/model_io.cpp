@@ -304,7 +304,13 @@ void ReadOutput(Reader& read, const json& root, Model& model) {
   spec.point_shift = read.Number(*output, "point_shift", "output", -kMaxShift, kMaxShift);
   spec.low_shift = read.Number(*output, "low_shift", "output", -kMaxShift, kMaxShift);
   spec.high_shift = read.Number(*output, "high_shift", "output", -kMaxShift, kMaxShift);
-  // Files written before this field existed get no width floor.
+  // Files written before these fields existed get the plain shifts and no width floor.
+  spec.low_shift_estimated_downloads = spec.low_shift;
+  spec.high_shift_estimated_downloads = spec.high_shift;
+  if (output->contains("low_shift_estimated_downloads") || output->contains("high_shift_estimated_downloads")) {
+    spec.low_shift_estimated_downloads = read.Number(*output, "low_shift_estimated_downloads", "output", -kMaxShift, kMaxShift);
+    spec.high_shift_estimated_downloads = read.Number(*output, "high_shift_estimated_downloads", "output", -kMaxShift, kMaxShift);
+  }
   if (output->contains("min_relative_width"))
     spec.min_relative_width = read.Number(*output, "min_relative_width", "output", 0, kMaxRelativeWidth);
 }
@@ -392,6 +398,8 @@ std::string ModelToJson(const Model& model) {
                     {"blend_pivot_likes", o.blend_pivot_likes},                     {"low_head", o.low_head},
                     {"high_head", o.high_head},     {"point_shift", o.point_shift}, {"low_shift", o.low_shift},
                     {"high_shift", o.high_shift},
+                    {"low_shift_estimated_downloads", o.low_shift_estimated_downloads},
+                    {"high_shift_estimated_downloads", o.high_shift_estimated_downloads},
                     {"min_relative_width", o.min_relative_width}};
 
   const TrainingInfo& t = model.training;

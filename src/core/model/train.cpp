@@ -473,10 +473,24 @@ void RangeShifts(const Model& model, const std::vector<CompleteInputs>& inputs, 
   *high_shift = QuantileOf(above, 0.90);
 }
 
-// Calibrates the range on the validation rows: the shifts, then the floor on the width.
+// Calibrates the range on the validation rows: the shifts for complete inputs, the shifts for rows whose
+// downloads the Imputer estimates (the same rows with downloads removed), then the floor on the width.
 void CalibrateRange(Model& model, const std::vector<CompleteInputs>& inputs, const std::vector<double>& targets) {
   OutputSpec& out = model.output;
   RangeShifts(model, inputs, targets, &out.low_shift, &out.high_shift);
+
+  std::vector<CompleteInputs> without_downloads;
+  for (const CompleteInputs& row : inputs) {
+    VideoInputs known;
+    known.views = row.views;
+    known.shares = row.shares;
+    known.comments = row.comments;
+    known.duration_sec = row.duration_sec;
+    known.verified = row.verified;
+    known.author_status = row.author_status;
+    without_downloads.push_back(model.imputer.Complete(known, nullptr));
+  }
+  RangeShifts(model, without_downloads, targets, &out.low_shift_estimated_downloads, &out.high_shift_estimated_downloads);
 
   out.min_relative_width = 0;
   std::vector<double> widths;
