@@ -12,7 +12,7 @@
 namespace likecast::cli {
 
 int RunTrain(int argc, char** argv) {
-  Args args(argc, argv, 2, {"data", "out", "seed", "epochs", "hidden", "learning-rate", "batch"}, {"help", "quiet"});
+  Args args(argc, argv, 2, {"data", "out", "seed", "epochs", "hidden", "learning-rate", "batch"}, {"help", "quiet", "no-cross-fit"});
   const TrainOptions defaults;
   if (args.Flag("help")) {
     std::printf(
@@ -25,6 +25,7 @@ int RunTrain(int argc, char** argv) {
         "  --epochs N           maximum epochs; early stopping usually ends sooner (default: %d)\n"
         "  --learning-rate X    Adam step size at the start (default: %g)\n"
         "  --batch N            mini-batch size (default: %d)\n"
+        "  --no-cross-fit       every network holds out the same validation rows, instead of one fold each\n"
         "  --quiet              print only the summary\n",
         defaults.seed, defaults.max_epochs, defaults.learning_rate, defaults.batch_size);
     return kExitOk;
@@ -41,6 +42,7 @@ int RunTrain(int argc, char** argv) {
   if (const auto epochs = args.Count("epochs", 100000)) options.max_epochs = std::max(1, static_cast<int>(*epochs));
   if (const auto batch = args.Count("batch", 100000)) options.batch_size = std::max(1, static_cast<int>(*batch));
   if (const auto rate = args.Value("learning-rate")) options.learning_rate = std::atof(rate->c_str());
+  if (args.Flag("no-cross-fit")) options.cross_fit = false;
   if (!args.error().empty()) return PrintError(args.error(), kExitUsage);
   if (!(options.learning_rate > 0 && options.learning_rate < 1))
     return PrintError("--learning-rate must be between 0 and 1, for example 0.002", kExitUsage);

@@ -569,23 +569,67 @@ TEST_CASE("estimated downloads use their own range shifts") {
   }
 }
 
-TEST_CASE("range without downloads covers 80% of validation rows") {
-  // The same rows SmallModel() trained on, so these are its validation rows.
-  const Model& model = SmallModel();
+// The model of the members that held out `fold` of SmallModel()'s rows: member m holds out fold m.
+Model HeldOutScorer(int fold) {
+  Model scorer = SmallModel();
+  if (fold > 0) scorer.network = SmallModel().ensemble[static_cast<size_t>(fold - 1)];
+  scorer.ensemble.clear();
+  return scorer;
+}
+
+TEST_CASE("range without downloads covers 80% of held-out rows") {
+  // The rows SmallModel() trained on; the range was calibrated on the folds its two members held out.
+  const Model scorers[2] = {HeldOutScorer(0), HeldOutScorer(1)};
   int rows = 0, inside = 0;
   for (const VideoRecord& row : MakeVideos(400)) {
-    if (IsTestVideo(row) || !IsValidationVideo(row, TrainOptions().validation_fraction)) continue;
+    const int fold = ValidationFold(row, TrainOptions().validation_fraction);
+    if (IsTestVideo(row) || fold > 1) continue;
     VideoInputs inputs = row.inputs;
     inputs.downloads.reset();
-    const Prediction prediction = model.Predict(inputs);
+    const Prediction prediction = scorers[fold].Predict(inputs);
     ++rows;
     if (prediction.p10 <= *row.likes && *row.likes <= prediction.p90) ++inside;
   }
-  REQUIRE(rows >= 30);
+  REQUIRE(rows >= 60);
   const double coverage = static_cast<double>(inside) / rows;
   CAPTURE(rows);
   CHECK(coverage >= 0.75);
   CHECK(coverage <= 0.85);
+}
+
+TEST_CASE("validation fold 0 is the validation split") {
+  int folds_seen[3] = {0, 0, 0};
+  for (const VideoRecord& row : MakeVideos(400)) {
+    const int fold = ValidationFold(row, 0.15);
+    CHECK((fold == 0) == IsValidationVideo(row, 0.15));
+    CHECK(fold >= 0);
+    CHECK(fold <= 6);
+    if (fold < 3) ++folds_seen[fold];
+  }
+  CHECK(folds_seen[0] > 0);
+  CHECK(folds_seen[1] > 0);
+  CHECK(folds_seen[2] > 0);
+}
+
+TEST_CASE("cross-fitting holds out one fold per member") {
+  size_t fold_rows[2] = {0, 0};
+  size_t training_rows = 0;
+  for (const VideoRecord& row : MakeVideos(400)) {
+    if (IsTestVideo(row)) continue;
+    ++training_rows;
+    const int fold = ValidationFold(row, TrainOptions().validation_fraction);
+    if (fold < 2) ++fold_rows[fold];
+  }
+  CHECK(SmallModel().training.validation_rows == fold_rows[0] + fold_rows[1]);
+  CHECK(SmallModel().training.train_rows == training_rows);
+
+  TrainOptions options = SmallOptions();
+  options.cross_fit = false;
+  std::string error;
+  const std::optional<Model> shared_fold = TrainModel(MakeVideos(400), options, &error);
+  REQUIRE_MESSAGE(shared_fold, error);
+  CHECK(shared_fold->training.validation_rows == fold_rows[0]);
+  CHECK(shared_fold->training.train_rows == training_rows - fold_rows[0]);
 }
 
 TEST_CASE("model file keeps the range settings") {

@@ -139,12 +139,39 @@ bool IsValidationVideo(const VideoRecord& record, double fraction) {
   return UniformDouble(state) < fraction;
 }
 
+int ValidationFold(const VideoRecord& record, double fraction) {
+  if (IsValidationVideo(record, fraction)) return 0;
+  std::uint64_t state = record.video_id ? static_cast<std::uint64_t>(*record.video_id) : static_cast<std::uint64_t>(record.line);
+  return std::max(1, static_cast<int>(std::min(UniformDouble(state) / fraction, 1e6)));
+}
+
+namespace {
+
+// Rows held out by some member of the ensemble, each scored by the members that never trained on it.
+struct HeldOutRows {
+  std::vector<CompleteInputs> inputs;
+  std::vector<double> targets;         // standardised log like rate
+  std::vector<double> likes;
+  std::vector<double> count_weights;   // the squared count loss's weight per row
+  std::vector<size_t> scorer;          // per row, its model in `scorers`
+  std::vector<Model> scorers;          // per held-out fold, the model of the members that held it out
+};
+
+}  // namespace
+
 struct Trainer::State {
   TrainOptions options;
   Model model;
+  // Every row that trains or validates a member, in file order.
   std::vector<vec_t> train_inputs;
   std::vector<vec_t> train_targets;
   std::vector<vec_t> train_costs;             // per row and head: the weight of its error
+  std::vector<int> row_folds;                 // ValidationFold of each row
+  std::vector<CompleteInputs> row_inputs;
+  std::vector<double> row_likes;
+  std::vector<double> row_targets;            // standardised log like rate
+  std::vector<double> row_count_weights;
+  int member_fold = -1;                       // the fold the member in training holds out
   LossSettings loss;
   std::vector<float> validation_features;     // row-major, kFeatureCount per row
   std::vector<double> validation_targets;     // standardised log like rate
@@ -251,26 +278,91 @@ struct Trainer::State {
     });
   }
 
-  double ValidationLoss(const Model& model) const {
-    return MeanValidationLoss([&](size_t r, float* outputs) { model.RunNetwork(validation_inputs[r], outputs); });
-  }
-
   // The loss of all heads, summed, averaged over the validation rows. `forward(r, outputs)` runs row r.
   template <typename Forward>
   double MeanValidationLoss(Forward forward) const {
+    return MeanLoss(validation_targets, validation_count_weights, forward);
+  }
+
+  template <typename Forward>
+  double MeanLoss(const std::vector<double>& targets, const std::vector<double>& count_weights, Forward forward) const {
     std::vector<float> outputs(loss.heads.size());
     double total = 0;
-    const size_t rows = validation_targets.size();
+    const size_t rows = targets.size();
     g_loss = loss;
     for (size_t r = 0; r < rows; ++r) {
       forward(r, outputs.data());
       for (size_t k = 0; k < outputs.size(); ++k) {
         const HeadLoss& head = loss.heads[k];
-        const double weight = head.kind == HeadLoss::kSquaredCount ? validation_count_weights[r] : 1.0;
-        total += weight * HeadLossValue(head, outputs[k], validation_targets[r]);
+        const double weight = head.kind == HeadLoss::kSquaredCount ? count_weights[r] : 1.0;
+        total += weight * HeadLossValue(head, outputs[k], targets[r]);
       }
     }
     return rows ? total / static_cast<double>(rows) : 0.0;
+  }
+
+  // Returns the fold member `m` holds out: its own with cross-fitting, else fold 0 for all.
+  int MemberFold(int m) const {
+    const int folds = std::max(1, static_cast<int>(1.0 / options.validation_fraction));
+    return options.cross_fit ? m % folds : 0;
+  }
+
+  // Makes `fold` the validation rows and every other row the training rows.
+  void UseFold(int fold) {
+    member_fold = fold;
+    order.clear();
+    validation_features.clear();
+    validation_targets.clear();
+    validation_count_weights.clear();
+    validation_inputs.clear();
+    validation_likes.clear();
+    for (size_t r = 0; r < row_folds.size(); ++r) {
+      if (row_folds[r] != fold) {
+        order.push_back(r);
+        continue;
+      }
+      validation_features.insert(validation_features.end(), train_inputs[r].begin(), train_inputs[r].end());
+      validation_targets.push_back(row_targets[r]);
+      validation_count_weights.push_back(row_count_weights[r]);
+      validation_inputs.push_back(row_inputs[r]);
+      validation_likes.push_back(row_likes[r]);
+    }
+    const size_t batch = static_cast<size_t>(options.batch_size);
+    progress.batches_per_epoch = (order.size() + batch - 1) / batch;
+  }
+
+  // Collects the rows some member held out, with the model of the members that held out each row's fold.
+  HeldOutRows CollectHeldOut(const Model& model) const {
+    HeldOutRows held;
+    std::vector<int> folds;   // of held.scorers
+    for (size_t m = 0; m < members.size(); ++m) {
+      const int fold = MemberFold(static_cast<int>(m));
+      const size_t index = static_cast<size_t>(std::find(folds.begin(), folds.end(), fold) - folds.begin());
+      if (index == folds.size()) {
+        folds.push_back(fold);
+        held.scorers.push_back(model);
+        held.scorers.back().network = members[m];
+        held.scorers.back().ensemble.clear();
+      } else {
+        held.scorers[index].ensemble.push_back(members[m]);
+      }
+    }
+    for (size_t r = 0; r < row_folds.size(); ++r) {
+      const auto found = std::find(folds.begin(), folds.end(), row_folds[r]);
+      if (found == folds.end()) continue;
+      held.inputs.push_back(row_inputs[r]);
+      held.targets.push_back(row_targets[r]);
+      held.likes.push_back(row_likes[r]);
+      held.count_weights.push_back(row_count_weights[r]);
+      held.scorer.push_back(static_cast<size_t>(found - folds.begin()));
+    }
+    return held;
+  }
+
+  double HeldOutLoss(const HeldOutRows& held) const {
+    return MeanLoss(held.targets, held.count_weights, [&](size_t r, float* outputs) {
+      held.scorers[held.scorer[r]].RunNetwork(held.inputs[r], outputs);
+    });
   }
 
   // Starts training the next member of the ensemble from fresh weights.
@@ -287,6 +379,8 @@ struct Trainer::State {
     progress.member = static_cast<int>(members.size()) + 1;
     progress.best_epoch = 0;
     progress.best_validation_loss = 0;
+    const int fold = MemberFold(static_cast<int>(members.size()));
+    if (fold != member_fold) UseFold(fold);
     BuildNetwork();
     initial_validation_loss = ValidationLoss(ExtractNetwork());
     cursor = 0;
@@ -405,11 +499,11 @@ std::string LossName(const OutputSpec& output) {
 }
 
 // Chooses how the point prediction mixes the heads (see OutputSpec): the median's weight in log space and
-// the pivot of the mean head's blend. Each column of the accuracy table has its own best head on the
-// validation rows (the mean for R², the log mean for R² (log), the median for MAE and medAPE), so the
+// the pivot of the mean head's blend, on the held-out rows. Each column of the accuracy table has its own best
+// head on those rows (the mean for R², the log mean for R² (log), the median for MAE and medAPE), so the
 // choice minimises the largest relative shortfall from the best value seen in any column:
 // (1 - R²) / (1 - best R²), the same for R² (log), MAE / best MAE and medAPE / best medAPE.
-void ChooseBlend(Model& model, const std::vector<CompleteInputs>& inputs, const std::vector<double>& likes) {
+void ChooseBlend(Model& model, HeldOutRows& held) {
   struct Candidate {
     double median_weight, pivot;
     RegressionMetrics metrics;
@@ -424,13 +518,15 @@ void ChooseBlend(Model& model, const std::vector<CompleteInputs>& inputs, const 
   pivots.push_back(1e12);    // practically the point head alone
 
   std::vector<Candidate> candidates;
-  std::vector<double> predicted(inputs.size());
+  std::vector<double> predicted(held.inputs.size());
   for (double median_weight : median_weights) {
     for (double pivot : pivots) {
-      model.output.median_weight = median_weight;
-      model.output.blend_pivot_likes = pivot;
-      for (size_t r = 0; r < inputs.size(); ++r) predicted[r] = model.PredictLikes(inputs[r]);
-      candidates.push_back({median_weight, pivot, ComputeMetrics(likes, predicted)});
+      for (Model& scorer : held.scorers) {
+        scorer.output.median_weight = median_weight;
+        scorer.output.blend_pivot_likes = pivot;
+      }
+      for (size_t r = 0; r < held.inputs.size(); ++r) predicted[r] = held.scorers[held.scorer[r]].PredictLikes(held.inputs[r]);
+      candidates.push_back({median_weight, pivot, ComputeMetrics(held.likes, predicted)});
     }
   }
 
@@ -457,30 +553,30 @@ void ChooseBlend(Model& model, const std::vector<CompleteInputs>& inputs, const 
   model.output.blend_pivot_likes = model.output.mean_head >= 0 ? chosen->pivot : 0.0;
 }
 
-// Shifts of the range heads in log space that put 10% of `inputs` below P10 and 10% above P90.
-// `targets` are the standardised log like rates.
-void RangeShifts(const Model& model, const std::vector<CompleteInputs>& inputs, const std::vector<double>& targets,
-                 double* low_shift, double* high_shift) {
+// Shifts of the range heads in log space that put 10% of the held-out rows below P10 and 10% above P90.
+// `inputs` replaces the rows' inputs (to score them with some inputs removed).
+void RangeShifts(const HeldOutRows& held, const std::vector<CompleteInputs>& inputs, double* low_shift,
+                 double* high_shift) {
   std::vector<double> below, above;
-  std::vector<float> outputs(static_cast<size_t>(model.network.outputs()));
-  const OutputSpec& out = model.output;
+  const OutputSpec& out = held.scorers.front().output;
+  std::vector<float> outputs(out.heads.size());
   for (size_t r = 0; r < inputs.size(); ++r) {
-    model.RunNetwork(inputs[r], outputs.data());
-    below.push_back((targets[r] - outputs[static_cast<size_t>(out.low_head)]) * out.target_std);
-    above.push_back((targets[r] - outputs[static_cast<size_t>(out.high_head)]) * out.target_std);
+    held.scorers[held.scorer[r]].RunNetwork(inputs[r], outputs.data());
+    below.push_back((held.targets[r] - outputs[static_cast<size_t>(out.low_head)]) * out.target_std);
+    above.push_back((held.targets[r] - outputs[static_cast<size_t>(out.high_head)]) * out.target_std);
   }
   *low_shift = QuantileOf(below, 0.10);
   *high_shift = QuantileOf(above, 0.90);
 }
 
-// Calibrates the range on the validation rows: the shifts for complete inputs, the shifts for rows whose
-// downloads the Imputer estimates (the same rows with downloads removed), then the floor on the width.
-void CalibrateRange(Model& model, const std::vector<CompleteInputs>& inputs, const std::vector<double>& targets) {
+// Calibrates the range of `model` on the held-out rows: the shifts for complete inputs, the shifts for rows
+// whose downloads the Imputer estimates (the same rows with downloads removed), then the floor on the width.
+void CalibrateRange(Model& model, HeldOutRows& held) {
   OutputSpec& out = model.output;
-  RangeShifts(model, inputs, targets, &out.low_shift, &out.high_shift);
+  RangeShifts(held, held.inputs, &out.low_shift, &out.high_shift);
 
   std::vector<CompleteInputs> without_downloads;
-  for (const CompleteInputs& row : inputs) {
+  for (const CompleteInputs& row : held.inputs) {
     VideoInputs known;
     known.views = row.views;
     known.shares = row.shares;
@@ -490,13 +586,14 @@ void CalibrateRange(Model& model, const std::vector<CompleteInputs>& inputs, con
     known.author_status = row.author_status;
     without_downloads.push_back(model.imputer.Complete(known, nullptr));
   }
-  RangeShifts(model, without_downloads, targets, &out.low_shift_estimated_downloads, &out.high_shift_estimated_downloads);
+  RangeShifts(held, without_downloads, &out.low_shift_estimated_downloads, &out.high_shift_estimated_downloads);
 
   out.min_relative_width = 0;
+  for (Model& scorer : held.scorers) scorer.output = out;
   std::vector<double> widths;
-  for (const CompleteInputs& row : inputs) {
+  for (size_t r = 0; r < held.inputs.size(); ++r) {
     double likes, p10, p90;
-    model.PredictRange(row, &likes, &p10, &p90);
+    held.scorers[held.scorer[r]].PredictRange(held.inputs[r], &likes, &p10, &p90);
     widths.push_back((p90 - p10) / std::max(1.0, likes));
   }
   out.min_relative_width = QuantileOf(widths, kMinWidthQuantile);
@@ -518,12 +615,16 @@ std::unique_ptr<Trainer> Trainer::Create(const std::vector<VideoRecord>& rows, c
   if (options.ensemble_size < 1 || options.ensemble_size > 16)
     return fail("ensemble_size is " + std::to_string(options.ensemble_size) + ", expected 1 to 16 networks");
 
-  // Split: the test rows are never seen; a fixed share of the rest validates.
-  std::vector<const VideoRecord*> train_rows, validation_rows;
+  // Split: the test rows are never seen; a fixed share of the rest (fold 0) validates. With cross-fitting each
+  // further member holds out the next fold instead. Scaling and imputation are fitted on the rows outside fold 0.
+  std::vector<const VideoRecord*> train_rows, validation_rows, all_rows;
+  std::vector<int> folds;
   for (const VideoRecord& row : rows) {
     if (!row.likes || !row.inputs.views) continue;
     if (options.hold_out_test_split && IsTestVideo(row)) continue;
-    (IsValidationVideo(row, options.validation_fraction) ? validation_rows : train_rows).push_back(&row);
+    folds.push_back(ValidationFold(row, options.validation_fraction));
+    all_rows.push_back(&row);
+    (folds.back() == 0 ? validation_rows : train_rows).push_back(&row);
   }
   if (train_rows.size() < 20 || validation_rows.size() < 5) {
     return fail("too few rows to train on: " + std::to_string(train_rows.size()) + " for training and " +
@@ -535,6 +636,13 @@ std::unique_ptr<Trainer> Trainer::Create(const std::vector<VideoRecord>& rows, c
   State& s = *trainer->state_;
   s.options = options;
   s.random_state = options.seed;
+  std::vector<size_t> fold_rows(static_cast<size_t>(options.ensemble_size), 0);
+  for (int fold : folds)
+    for (int m = 0; m < options.ensemble_size; ++m) fold_rows[static_cast<size_t>(m)] += s.MemberFold(m) == fold;
+  const size_t smallest_fold = *std::min_element(fold_rows.begin(), fold_rows.end());
+  if (smallest_fold < 5)
+    return fail("too few rows to validate every ensemble member: one holds out " + std::to_string(smallest_fold) +
+                " rows; train with fewer networks or on more videos");
 
   // Scaling is fitted on the training rows only.
   std::vector<VideoRecord> train_copy;
@@ -580,39 +688,45 @@ std::unique_ptr<Trainer> Trainer::Create(const std::vector<VideoRecord>& rows, c
   const double rate_mean = rate_sum / weight_sum;
   s.loss.count_scale = std::max(1e-12, rate_squares / weight_sum - rate_mean * rate_mean);
 
+  // Every row, encoded once; UseFold() then picks each member's training and validation rows.
   const int heads = static_cast<int>(s.loss.heads.size());
   float features[kFeatureCount];
-  for (size_t r = 0; r < complete.size(); ++r) {
-    s.model.features.Encode(complete[r], features);
-    s.train_inputs.push_back(vec_t(features, features + kFeatureCount));
-    s.train_targets.push_back(vec_t(static_cast<size_t>(heads), static_cast<float_t>((targets[r] - mean) / std)));
-    vec_t costs(static_cast<size_t>(heads), float_t(1));
-    if (output.mean_head >= 0) costs[static_cast<size_t>(output.mean_head)] = static_cast<float_t>(count_weights[r] / mean_weight);
-    s.train_costs.push_back(costs);
-  }
-  for (const VideoRecord* row : validation_rows) {
-    const CompleteInputs inputs = CompleteFromRecord(*row, s.model.imputer);
+  for (size_t r = 0; r < all_rows.size(); ++r) {
+    const VideoRecord& row = *all_rows[r];
+    const CompleteInputs inputs = CompleteFromRecord(row, s.model.imputer);
+    const double target = (std::log1p(*row.likes) - std::log1p(*row.inputs.views) - mean) / std;
+    const double count_weight = std::pow(*row.inputs.views + 1.0, options.mean_head_views_power) / mean_weight;
     s.model.features.Encode(inputs, features);
-    s.validation_features.insert(s.validation_features.end(), features, features + kFeatureCount);
-    s.validation_targets.push_back((std::log1p(*row->likes) - std::log1p(*row->inputs.views) - mean) / std);
-    s.validation_inputs.push_back(inputs);
-    s.validation_likes.push_back(*row->likes);
-    s.validation_count_weights.push_back(std::pow(*row->inputs.views + 1.0, options.mean_head_views_power) / mean_weight);
+    s.train_inputs.push_back(vec_t(features, features + kFeatureCount));
+    s.train_targets.push_back(vec_t(static_cast<size_t>(heads), static_cast<float_t>(target)));
+    vec_t costs(static_cast<size_t>(heads), float_t(1));
+    if (output.mean_head >= 0) costs[static_cast<size_t>(output.mean_head)] = static_cast<float_t>(count_weight);
+    s.train_costs.push_back(costs);
+    s.row_folds.push_back(folds[r]);
+    s.row_inputs.push_back(inputs);
+    s.row_likes.push_back(*row.likes);
+    s.row_targets.push_back(target);
+    s.row_count_weights.push_back(count_weight);
   }
 
   s.model.training.seed = options.seed;
   s.model.training.train_rows = train_rows.size();
   s.model.training.validation_rows = validation_rows.size();
+  if (options.cross_fit && options.ensemble_size > 1) {
+    // Rows that train at least one member, and rows that some member holds out.
+    std::vector<bool> held(all_rows.size(), false);
+    for (size_t r = 0; r < all_rows.size(); ++r)
+      for (int m = 0; m < options.ensemble_size; ++m) held[r] = held[r] || s.MemberFold(m) == folds[r];
+    s.model.training.train_rows = all_rows.size();
+    s.model.training.validation_rows = static_cast<size_t>(std::count(held.begin(), held.end(), true));
+  }
   s.model.training.data_fingerprint = Fingerprint(train_rows);
   s.model.training.optimizer = "adam";
   s.model.training.loss = LossName(s.model.output);
 
-  s.order.resize(s.train_inputs.size());
-  for (size_t i = 0; i < s.order.size(); ++i) s.order[i] = i;
   s.progress.members = options.ensemble_size;
   s.progress.max_epochs = options.max_epochs * options.ensemble_size;
   s.StartMember();
-  s.progress.batches_per_epoch = (s.order.size() + static_cast<size_t>(options.batch_size) - 1) / static_cast<size_t>(options.batch_size);
   return trainer;
 }
 
@@ -665,10 +779,11 @@ std::optional<Model> Trainer::Finish(std::string* error) {
   model.ensemble.assign(s.members.begin() + 1, s.members.end());
   model.training.epochs_run = s.progress.epoch;
   model.training.best_epoch = s.progress.best_epoch;
-  model.training.validation_loss = s.ValidationLoss(model);
-  ChooseBlend(model, s.validation_inputs, s.validation_likes);
+  HeldOutRows held = s.CollectHeldOut(model);
+  model.training.validation_loss = s.HeldOutLoss(held);
+  ChooseBlend(model, held);
 
-  CalibrateRange(model, s.validation_inputs, s.validation_targets);
+  CalibrateRange(model, held);
 
   if (std::string invalid = model.Validate(); !invalid.empty()) {
     *error = "training produced an invalid model: " + invalid;

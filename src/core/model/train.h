@@ -35,6 +35,9 @@ struct TrainOptions {
   double weight_averaging = 0.999;              // decay of the moving average of the weights per batch; 0: off
   int ensemble_size = 4;                        // networks trained one after another; their outputs are averaged
   double validation_fraction = 0.15;            // of the training rows
+  // Member m holds out validation fold m (see ValidationFold) instead of all holding out fold 0, so the
+  // blend of the heads and the range are chosen on more rows, each scored by a member that never saw it.
+  bool cross_fit = true;
   bool hold_out_test_split = true;              // leave out rows whose video_id % 5 == 0
   // Output heads (see OutputHead in model.h): the point head, the optional mean head, then the range.
   std::string point_loss = "squared";           // "squared" (mean of log likes) or "pinball" (median)
@@ -90,5 +93,8 @@ std::vector<float> PredictWithTinyDnn(const Network& network, const std::vector<
 
 // True for the rows the validation split takes (a fixed share of the training rows).
 bool IsValidationVideo(const VideoRecord& record, double fraction);
+// The validation fold of a row: 0 for the rows IsValidationVideo() takes, then 1, 2, ... for the next
+// shares of the same size, by the same hash of video_id.
+int ValidationFold(const VideoRecord& record, double fraction);
 
 }  // namespace likecast
