@@ -186,6 +186,72 @@ TEST_CASE("csv encodings") {
   }
 }
 
+TEST_CASE("csv windows-1252 converted to utf-8") {
+  // "Café – 5€" in Windows-1252: é is 0xE9, the en dash 0x96, the euro sign 0x80.
+  const Parsed p = Read("name,views\nCaf\xE9 \x96 5\x80,10\n");
+  CHECK(p.error.empty());
+  CHECK(p.encoding == "Windows-1252");
+  CHECK(p.records.back() == std::vector<std::string>{"Caf\xC3\xA9 \xE2\x80\x93 5\xE2\x82\xAC", "10"});
+}
+
+TEST_CASE("csv windows-1252 byte that starts a utf-8 character") {
+  // 0xC3 0x28 is not UTF-8 (0x28 is not a continuation byte), so the file is Windows-1252: "Ã(".
+  const Parsed p = Read("name,views\n\xC3(x),10\n");
+  CHECK(p.encoding == "Windows-1252");
+  CHECK(p.records.back() == std::vector<std::string>{"\xC3\x83(x)", "10"});
+}
+
+TEST_CASE("csv windows-1252 byte at the end of the file") {
+  const Parsed p = Read("name,views\n10,Caf\xE9");
+  CHECK(p.encoding == "Windows-1252");
+  CHECK(p.records.back() == std::vector<std::string>{"10", "Caf\xC3\xA9"});
+}
+
+TEST_CASE("csv utf-8 split across chunks") {
+  // Read() also reads one byte at a time, so every multi-byte character arrives in pieces.
+  const Parsed p = Read("name,views\n\xE2\x82\xAC \xF0\x9F\x98\x80 \xC3\xA9,10\n");
+  CHECK(p.encoding == "UTF-8");
+  CHECK(p.records.back() == std::vector<std::string>{"\xE2\x82\xAC \xF0\x9F\x98\x80 \xC3\xA9", "10"});
+}
+
+TEST_CASE("csv mixed encodings rejected") {
+  SUBCASE("a byte that is not utf-8 after utf-8 text") {
+    const Parsed p = Read("name,views\nCaf\xC3\xA9,10\r\nx,1\rCaf\xE9,20\n");
+    CHECK(p.error ==
+          "line 4 has the byte 0xE9, which is not UTF-8, but line 2 has UTF-8 text, so the file mixes two encodings. "
+          "Open the file in a spreadsheet and save it again as CSV UTF-8.");
+  }
+  SUBCASE("a byte that is not utf-8 after a utf-8 byte order mark") {
+    const Parsed p = Read("\xEF\xBB\xBFname,views\nok,1\nCaf\xE9,20\n");
+    CHECK(p.error ==
+          "line 3 has the byte 0xE9, which is not UTF-8, but the file starts with a UTF-8 byte order mark. Open the "
+          "file in a spreadsheet and save it again as CSV UTF-8.");
+  }
+  SUBCASE("a utf-8 character cut off by the end of the file") {
+    const Parsed p = Read("name,views\n\xC3\xA9,1\n\xE2\x82");
+    CHECK(p.error ==
+          "line 3 has the byte 0xE2, which is not UTF-8, but line 2 has UTF-8 text, so the file mixes two encodings. "
+          "Open the file in a spreadsheet and save it again as CSV UTF-8.");
+  }
+  SUBCASE("the records before the byte are read") {
+    const Parsed p = Read("name,views\n\xC3\xA9,1\n\xFF,2\n");
+    CHECK(p.records.size() == 2);
+    CHECK_FALSE(p.error.empty());
+  }
+}
+
+TEST_CASE("csv invalid utf-8 forms") {
+  // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8: a file whose first
+  // non-ASCII bytes are one of them is Windows-1252.
+  const char* const forms[] = {"\xC0\xAF", "\xE0\x80\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xF5\x80", "\x80"};
+  for (const char* form : forms) {
+    CAPTURE(form);
+    const Parsed p = Read(std::string("name,views\n") + form + ",1\n");
+    CHECK(p.encoding == "Windows-1252");
+    CHECK(p.records.size() == 2);
+  }
+}
+
 TEST_CASE("csv line ends") {
   const Records expected = {{"a", "b"}, {"1", "2"}, {"3", "4"}};
   for (const char* end : {"\n", "\r\n", "\r"}) {

@@ -219,6 +219,47 @@ TEST_CASE("dataset video ids from excel") {
   CHECK_FALSE(IsTestVideo(d.rows[3]));
 }
 
+TEST_CASE("dataset video ids out of range") {
+  const Dataset d = Load(kHeader + "9223372036854775807,1,1,1,1,1\n99999999999999999999,1,1,1,1,1\n"
+                                   "-99999999999999999999,1,1,1,1,1\n1e400,1,1,1,1,1\n7.2E+18,1,1,1,1,1\n12.5,1,1,1,1,1\n");
+  REQUIRE(d.ok());
+  REQUIRE(d.rows.size() == 1);
+  CHECK(d.rows[0].video_id == 9223372036854775807);
+  REQUIRE(d.skipped.size() == 5);
+  CHECK(d.skipped[0].line == 3);
+  CHECK(d.skipped[0].reason ==
+        "video_id \"99999999999999999999\" does not fit in a 64-bit integer (the largest id is 9223372036854775807)");
+  CHECK(d.skipped[1].reason ==
+        "video_id \"-99999999999999999999\" does not fit in a 64-bit integer (the largest id is 9223372036854775807)");
+  CHECK(d.skipped[2].reason ==
+        "video_id \"1e400\" does not fit in a 64-bit integer (the largest id is 9223372036854775807)");
+  CHECK(d.skipped[3].reason ==
+        "video_id \"7.2E+18\" is above 2^53 with a decimal point or an exponent, so its last digits are lost. Format "
+        "the id column as a whole number and export the file again");
+  CHECK(d.skipped[4].reason == "video_id \"12.5\" is not a whole number");
+}
+
+TEST_CASE("dataset duplicated column names") {
+  SUBCASE("the same name twice") {
+    const Dataset d = Load("views,likes,shares,downloads,comments,likes\n1000,100,10,5,3,200\n");
+    CHECK(d.error ==
+          "columns 2 and 6 of the header are both video_like_count (\"likes\" and \"likes\"), so either could hold "
+          "the values. Rename or delete one of them.");
+    CHECK(d.rows.empty());
+  }
+  SUBCASE("two spellings of one name") {
+    const Dataset d = Load("Video ID,views,likes,shares,downloads,comments,video_id\n1,1000,100,10,5,3,2\n");
+    CHECK(d.error ==
+          "columns 1 and 7 of the header are both video_id (\"Video ID\" and \"video_id\"), so either could hold the "
+          "values. Rename or delete one of them.");
+  }
+  SUBCASE("a repeated column that is not read") {
+    const Dataset d = Load("notes,views,likes,shares,downloads,comments,notes\na,1000,100,10,5,3,b\n");
+    CHECK(d.ok());
+    CHECK(d.rows.size() == 1);
+  }
+}
+
 TEST_CASE("dataset line numbers after multi-line fields") {
   const Dataset d = Load("note," + kHeader + "\"line one\nline two\",1,1000,100,10,5,3\n\"a\r\nb\r\nc\",2,#N/A,1,1,1,1\nx,3,1,1,1,1,1\n");
   REQUIRE(d.ok());

@@ -40,7 +40,50 @@ constexpr size_t kSniffBytes = 8;   // enough to recognise a BOM or the signatur
 constexpr unsigned kReplacementCharacter = 0xFFFD;
 constexpr size_t kDelimiterSearchLines = 20;   // non-blank lines without a delimiter (titles) looked past
 
-enum class Encoding { utf8, utf8_bom, utf16le, utf16be };
+enum class Encoding { utf8, utf8_bom, utf16le, utf16be, windows1252 };
+
+// Unicode code points of the Windows-1252 bytes 0x80 to 0x9F. The five bytes the code page leaves
+// undefined keep their Latin-1 code point (a C1 control), as browsers decode them. 0xA0 to 0xFF are Latin-1.
+constexpr unsigned kWindows1252High[32] = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+};
+
+enum class Utf8Sequence { complete, incomplete, invalid };
+
+// Checks the bytes of one UTF-8 character read so far (a lead byte, then continuation bytes). Overlong
+// forms, surrogates and code points above U+10FFFF are invalid.
+Utf8Sequence CheckUtf8Sequence(std::string_view bytes) {
+  const auto lead = static_cast<unsigned char>(bytes[0]);
+  size_t length = 0;
+  unsigned char second_min = 0x80;
+  unsigned char second_max = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) second_min = 0xA0;   // below: an overlong form
+    if (lead == 0xED) second_max = 0x9F;   // above: a UTF-16 surrogate
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) second_min = 0x90;   // below: an overlong form
+    if (lead == 0xF4) second_max = 0x8F;   // above: past U+10FFFF
+  } else {
+    return Utf8Sequence::invalid;          // a continuation byte, 0xC0, 0xC1 or 0xF5 to 0xFF
+  }
+  for (size_t i = 1; i < bytes.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(bytes[i]);
+    const unsigned char min = i == 1 ? second_min : 0x80;
+    const unsigned char max = i == 1 ? second_max : 0xBF;
+    if (byte < min || byte > max) return Utf8Sequence::invalid;
+  }
+  return bytes.size() == length ? Utf8Sequence::complete : Utf8Sequence::incomplete;
+}
+
+std::string HexByte(unsigned char byte) {
+  static const char kDigits[] = "0123456789ABCDEF";
+  return std::string("0x") + kDigits[byte >> 4] + kDigits[byte & 0x0F];
+}
 
 void AppendUtf8(std::string& out, unsigned code_point) {
   if (code_point < 0x80) {
@@ -104,6 +147,11 @@ struct CsvReader::State {
   std::string first_bytes;        // raw bytes kept until the encoding is known
   std::string utf16_pending;      // a trailing odd byte of UTF-16 input
   unsigned high_surrogate = 0;
+  std::string utf8_pending;       // the bytes of a UTF-8 character cut off by the end of a chunk
+  int utf8_pending_line = 0;
+  int utf8_text_line = 0;         // line of the first multi-byte UTF-8 character, 0 before one is read
+  int raw_line = 1;               // line of the next byte given to DecodeUtf8
+  bool raw_after_cr = false;
   std::string buffer;             // decoded UTF-8 not yet parsed
   size_t pos = 0;
 
@@ -113,6 +161,7 @@ struct CsvReader::State {
   int line = 1;                   // line of the next character
   int record_line = 0;
   std::string error;
+  std::string decode_error;       // a byte that is not UTF-8: becomes `error` once the text before it is parsed
 
   // --- Decoding ------------------------------------------------------------
 
@@ -126,11 +175,12 @@ struct CsvReader::State {
       pos = 0;
     }
     const size_t size_before = buffer.size();
-    while (buffer.size() == size_before && error.empty() && !source_done) {
+    while (buffer.size() == size_before && error.empty() && decode_error.empty() && !source_done) {
       const size_t count = source(chunk.data(), chunk.size());
       if (count == 0) {
         source_done = true;
         if (!encoding_known) DecideEncoding();
+        if (!utf8_pending.empty()) HandleInvalidUtf8({});   // the file ends inside a character
         break;
       }
       bytes_read += count;
@@ -147,8 +197,10 @@ struct CsvReader::State {
     }
     if (encoding == Encoding::utf16le || encoding == Encoding::utf16be) {
       DecodeUtf16(bytes);
+    } else if (encoding == Encoding::windows1252) {
+      DecodeWindows1252(bytes);
     } else {
-      buffer.append(bytes.data(), bytes.size());
+      DecodeUtf8(bytes);
     }
   }
 
@@ -207,15 +259,88 @@ struct CsvReader::State {
     utf16_pending.erase(0, i);
   }
 
+  // Copies UTF-8 to the buffer after checking it, holding back a character cut off at the end of
+  // `bytes` until the next chunk completes it. Lines are counted here too, to name the line of a bad byte.
+  void DecodeUtf8(std::string_view bytes) {
+    for (size_t i = 0; i < bytes.size(); ++i) {
+      const char c = bytes[i];
+      if (c == '\n') {
+        raw_line += raw_after_cr ? 0 : 1;
+      } else if (c == '\r') {
+        ++raw_line;
+      }
+      raw_after_cr = c == '\r';
+      if (utf8_pending.empty() && static_cast<unsigned char>(c) < 0x80) {
+        buffer += c;
+        continue;
+      }
+      if (utf8_pending.empty()) utf8_pending_line = raw_line;
+      utf8_pending += c;
+      const Utf8Sequence sequence = CheckUtf8Sequence(utf8_pending);
+      if (sequence == Utf8Sequence::complete) {
+        buffer += utf8_pending;
+        utf8_pending.clear();
+        if (utf8_text_line == 0) utf8_text_line = utf8_pending_line;
+      } else if (sequence == Utf8Sequence::invalid) {
+        HandleInvalidUtf8(bytes.substr(i + 1));
+        return;
+      }
+    }
+  }
+
+  // Handles the first byte sequence that is not UTF-8 (held in utf8_pending), followed by `rest`. When
+  // all text before it was ASCII, the file is read as Windows-1252, which Excel and older Windows programs
+  // write. ASCII reads the same in both, so nothing already read changes. A file that had UTF-8 text
+  // before, or that starts with a UTF-8 BOM, mixes encodings, so the reader stops with an error.
+  void HandleInvalidUtf8(std::string_view rest) {
+    if (encoding == Encoding::utf8 && utf8_text_line == 0) {
+      encoding = Encoding::windows1252;
+      const std::string pending = std::move(utf8_pending);
+      utf8_pending.clear();
+      DecodeWindows1252(pending);
+      DecodeWindows1252(rest);
+      return;
+    }
+    const std::string byte = HexByte(static_cast<unsigned char>(utf8_pending[0]));
+    const std::string where = "line " + std::to_string(utf8_pending_line) + " has the byte " + byte +
+                              ", which is not UTF-8";
+    if (encoding == Encoding::utf8_bom) {
+      decode_error = where + ", but the file starts with a UTF-8 byte order mark. Open the file in a spreadsheet and "
+                             "save it again as CSV UTF-8.";
+    } else {
+      decode_error = where + ", but line " + std::to_string(utf8_text_line) + " has UTF-8 text, so the file mixes " +
+                     "two encodings. Open the file in a spreadsheet and save it again as CSV UTF-8.";
+    }
+    utf8_pending.clear();
+  }
+
+  void DecodeWindows1252(std::string_view bytes) {
+    for (char c : bytes) {
+      const auto byte = static_cast<unsigned char>(c);
+      if (byte < 0x80) {
+        buffer += c;
+      } else {
+        AppendUtf8(buffer, byte < 0xA0 ? kWindows1252High[byte - 0x80] : byte);
+      }
+    }
+  }
+
   // Returns the next character, or -1 at the end of input or on an error.
   int Get() {
-    if (pos == buffer.size() && !Refill()) return -1;
+    if (pos == buffer.size() && !Refill()) return EndOfText();
     return static_cast<unsigned char>(buffer[pos++]);
   }
 
   int Peek() {
-    if (pos == buffer.size() && !Refill()) return -1;
+    if (pos == buffer.size() && !Refill()) return EndOfText();
     return static_cast<unsigned char>(buffer[pos]);
+  }
+
+  // Called when every decoded character was parsed: a decoding error is reported only now, so the
+  // records before the bad byte are read whatever the size of the chunks the source gives.
+  int EndOfText() {
+    if (error.empty()) error = decode_error;
+    return -1;
   }
 
   // Returns the character `offset` places ahead without consuming it, or -1. Only called before
@@ -388,6 +513,7 @@ const char* CsvReader::encoding() const {
     case Encoding::utf8_bom: return "UTF-8 with BOM";
     case Encoding::utf16le: return "UTF-16LE";
     case Encoding::utf16be: return "UTF-16BE";
+    case Encoding::windows1252: return "Windows-1252";
   }
   return "UTF-8";
 }

@@ -2,13 +2,17 @@
 // source in chunks, so memory stays bounded by the longest record, and handles:
 //   - UTF-8 with or without BOM, UTF-16 LE/BE with BOM, and UTF-16 without BOM
 //     when its first characters are ASCII (converted to UTF-8 as they arrive);
+//   - Windows-1252 (what Excel writes as plain "CSV"), converted to UTF-8: a
+//     file is read as Windows-1252 when its first byte that is not ASCII does
+//     not start a UTF-8 character;
 //   - comma, semicolon, tab or pipe delimiters, detected from the first line
 //     that has any, or set by an Excel "sep=;" first line;
 //   - CR, LF and CRLF line ends; quoted fields with delimiters, doubled quotes
 //     ("") and line breaks inside them; spaces before an opening quote.
 // Errors stop the reader, and error() then says what failed, on which line,
 // and what to do: binary data (a NUL byte, or an Excel, PDF, image or archive
-// file), a record over the size limit, a quote that is never closed.
+// file), a record over the size limit, a quote that is never closed, a byte
+// that is not UTF-8 after UTF-8 text or a UTF-8 BOM (two encodings in one file).
 #pragma once
 
 #include <cstddef>
@@ -42,7 +46,7 @@ class CsvReader {
   bool Next(std::vector<std::string>& fields);   // reads one record; false at the end or on error
   int line() const;                              // 1-based line where the last record started
   char delimiter() const;                        // detected on the first call to Next()
-  const char* encoding() const;                  // "UTF-8", "UTF-8 with BOM", "UTF-16LE", "UTF-16BE"
+  const char* encoding() const;                  // "UTF-8", "UTF-8 with BOM", "UTF-16LE", "UTF-16BE", "Windows-1252"
   const std::string& error() const;              // empty unless reading failed
   size_t bytes_read() const;                     // bytes taken from the source so far
 

@@ -106,6 +106,22 @@ HeaderMap MapHeader(const std::vector<std::string>& fields) {
   return map;
 }
 
+// Returns an error when a column LikeCast reads is named twice ("likes" and "Likes"), since either
+// could hold the values; else "". Repeated names of columns that are not read do no harm.
+std::string DuplicateColumnError(const HeaderMap& header) {
+  for (int column = 0; column < kColumnCount; ++column) {
+    const int index = header.index[column];
+    if (index < 0) continue;
+    for (size_t other = static_cast<size_t>(index) + 1; other < header.keys.size(); ++other) {
+      if (header.keys[other] != header.keys[static_cast<size_t>(index)]) continue;
+      return "columns " + std::to_string(index + 1) + " and " + std::to_string(other + 1) + " of the header are both " +
+             kColumns[column].canonical + " (" + Quote(header.cells[static_cast<size_t>(index)]) + " and " +
+             Quote(header.cells[other]) + "), so either could hold the values. Rename or delete one of them.";
+    }
+  }
+  return "";
+}
+
 std::vector<Column> RequiredColumns(const DatasetOptions& options) {
   if (options.require_likes) return {kViews, kLikes, kShares, kDownloads, kComments};
   return {kViews};
@@ -191,17 +207,34 @@ std::optional<bool> ParseClaim(const std::string& text) {
   return std::nullopt;
 }
 
-// Reads integer ids, also as Excel writes long numbers: "7017666017.0" or "7.017666017E+09".
-std::optional<std::int64_t> ParseVideoId(const std::string& cell) {
+struct VideoIdCell {
+  std::optional<std::int64_t> id;
+  std::string problem;     // set when the cell is a number but not one id: "is not a whole number"
+};
+
+// Reads integer ids, also as Excel writes long numbers: "7017666017.0" or "7.017666017E+09". Text that
+// is not a number ("abc", "") gives no id and no problem. A number that is not a whole number, or
+// that a 64-bit integer (or, written with a decimal point or exponent, a double) cannot hold exactly,
+// gives a problem: taking it as some other id would move the row between the training and test splits.
+VideoIdCell ParseVideoId(const std::string& cell) {
   const std::string text = Trim(cell);
   char* end = nullptr;
   errno = 0;
   const long long id = std::strtoll(text.c_str(), &end, 10);
-  if (!text.empty() && *end == '\0' && errno == 0) return id;
-  const std::optional<double> number = ParseNumberCell(text);
+  const bool integer_text = !text.empty() && *end == '\0';
+  if (integer_text && errno == 0) return {id, ""};
+  const char* const kTooLarge = "does not fit in a 64-bit integer (the largest id is 9223372036854775807)";
+  if (integer_text) return {std::nullopt, kTooLarge};
+  std::string number_problem;
+  const std::optional<double> number = ParseNumberCell(text, &number_problem);
+  if (!number) return {std::nullopt, number_problem == "is out of range" ? kTooLarge : ""};
+  if (*number != std::floor(*number)) return {std::nullopt, "is not a whole number"};
   constexpr double kMaxExactInteger = 9007199254740992.0;   // 2^53: larger doubles skip integers
-  if (!number || *number != std::floor(*number) || std::fabs(*number) > kMaxExactInteger) return std::nullopt;
-  return static_cast<std::int64_t>(*number);
+  if (std::fabs(*number) > kMaxExactInteger) {
+    return {std::nullopt, "is above 2^53 with a decimal point or an exponent, so its last digits are lost. Format the "
+                          "id column as a whole number and export the file again"};
+  }
+  return {static_cast<std::int64_t>(*number), ""};
 }
 
 struct CellProblem {
@@ -274,7 +307,11 @@ class RowParser {
     if (const std::string* cell = Cell(fields, kVerified)) record.inputs.verified = ParseVerified(*cell);
     if (const std::string* cell = Cell(fields, kStatus)) record.inputs.author_status = AuthorStatusFromName(Lower(Trim(*cell)));
     if (const std::string* cell = Cell(fields, kClaim)) record.claim = ParseClaim(*cell);
-    if (const std::string* cell = Cell(fields, kVideoId)) record.video_id = ParseVideoId(*cell);
+    if (const std::string* cell = Cell(fields, kVideoId)) {
+      const VideoIdCell id = ParseVideoId(*cell);
+      if (!id.problem.empty()) return std::string(kColumns[kVideoId].canonical) + " " + Quote(Trim(*cell)) + " " + id.problem;
+      record.video_id = id.id;
+    }
     return "";
   }
 
@@ -403,6 +440,7 @@ Dataset StreamDataset(ByteSource source, const DatasetOptions& options,
   // Header.
   HeaderFinder finder;
   if (!finder.Find(reader, options, [&] { return over_limit; })) return finish(finder.NotFoundError(options));
+  if (std::string error = DuplicateColumnError(finder.header); !error.empty()) return finish(std::move(error));
   const std::string header_line = std::to_string(reader.line());
   for (int line : finder.lines_above) skip(line, "the line is above the header on line " + header_line + ", not a video");
 
@@ -474,10 +512,20 @@ Dataset StreamDatasetFromFile(const std::string& path, const DatasetOptions& opt
     result.error = "cannot open " + path + ": " + std::strerror(errno) + ". Check the path and the file's permissions.";
     return result;
   }
-  result = StreamDataset(ByteSourceFromFile(file.get()), options, on_row, on_skip);
-  if (std::ferror(file.get())) {
-    result.error = "reading " + path + " failed after " + FormatByteSize(static_cast<size_t>(std::ftell(file.get()))) +
-                   ": " + std::strerror(errno) + ". Copy the file to a local disk and try again.";
+  // A read error ends the source like the end of the file would, so it is recorded here and replaces
+  // whatever the reader made of the cut-off input.
+  size_t bytes_read = 0;
+  int read_error = 0;
+  ByteSource source = [&](char* buffer, size_t capacity) -> size_t {
+    const size_t count = std::fread(buffer, 1, capacity, file.get());
+    bytes_read += count;
+    if (count < capacity && std::ferror(file.get()) && read_error == 0) read_error = errno != 0 ? errno : EIO;
+    return count;
+  };
+  result = StreamDataset(source, options, on_row, on_skip);
+  if (read_error != 0) {
+    result.error = "reading " + path + " failed after " + FormatByteSize(bytes_read) + ": " + std::strerror(read_error) +
+                   ". Copy the file to a local disk and try again.";
   }
   return result;
 }

@@ -49,7 +49,7 @@ struct Dataset {
   std::vector<SkippedRow> skipped;        // the first max_skipped_kept skipped rows
   size_t rows_skipped = 0;                // all skipped rows
   std::string error;                      // non-empty when the whole file was rejected
-  std::string encoding;                   // "UTF-8", "UTF-8 with BOM", "UTF-16LE", "UTF-16BE"
+  std::string encoding;                   // "UTF-8", "UTF-8 with BOM", "UTF-16LE", "UTF-16BE", "Windows-1252"
   char delimiter = ',';
   bool ok() const { return error.empty(); }
 };
