@@ -10,11 +10,15 @@
 namespace likecast::cli {
 
 Args::Args(int argc, char** argv, int first, const std::set<std::string>& value_options,
-           const std::set<std::string>& flag_options) {
+           const std::set<std::string>& flag_options, size_t max_positional) {
   for (int i = first; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg.rfind("--", 0) != 0 || arg == "--") {
-      positional_.push_back(arg);
+      if (positional_.size() < max_positional) {
+        positional_.push_back(arg);
+      } else if (error_.empty()) {
+        error_ = "unexpected argument \"" + arg + "\"";
+      }
       continue;
     }
     std::string name = arg.substr(2);
@@ -62,6 +66,12 @@ std::optional<double> Args::Count(const std::string& name, double max) {
 int PrintError(const std::string& message, int code) {
   std::fprintf(stderr, "error: %s\n", message.c_str());
   return code;
+}
+
+int PrintUsageError(const std::string& message, const char* command, const char* usage) {
+  std::fprintf(stderr, "error: %s\nusage: %s\nRun 'likecast %s --help' for the options.\n", message.c_str(), usage,
+               command);
+  return kExitUsage;
 }
 
 bool IsSameFile(const std::string& a, const std::string& b) {

@@ -113,21 +113,23 @@ int RunAdvise(int argc, char** argv) {
   values.insert("model");
   std::set<std::string> flags = kVideoFlagOptions;
   flags.insert({"json", "explain", "help"});
+  const char* const usage =
+      "likecast advise --model M --views N [--shares N --comments N --downloads N --duration S]\n"
+      "                       [--verified] [--status active|under_review|banned] [--json [--explain]]";
   Args args(argc, argv, 2, values, flags);
   if (args.Flag("help")) {
     std::printf(
-        "usage: likecast advise --model M --views N [--shares N --comments N --downloads N --duration S]\n"
-        "                       [--verified] [--status active|under_review|banned] [--json [--explain]]\n\n"
+        "usage: %s\n\n"
         "Ranks the levers a creator controls by the model's gain in likes when the video reaches the\n"
         "median or P75 rate of similar videos (same view band, verified and account status).\n\n"
         "  --model FILE     model file (default: models/likecast.json)\n%s"
         "  --json           print {\"likes\": N, \"recommendations\": [{\"lever\", \"current\", \"target\", \"percentile\",\n"
         "                   \"predicted_likes\", \"gain\", \"action\"}]}, largest gain first\n"
         "  --explain        with --json, add \"explanation\": each input's share of the prediction\n",
-        kVideoOptionsHelp);
+        usage, kVideoOptionsHelp);
     return kExitOk;
   }
-  if (!args.error().empty()) return PrintError(args.error() + "; run 'likecast advise --help'", kExitUsage);
+  if (!args.error().empty()) return PrintUsageError(args.error(), "advise", usage);
 
   Model model;
   if (!LoadModelOption(args, &model)) return kExitModel;

@@ -29,16 +29,18 @@ bool ReadFile(const std::string& path, std::string* text) {
 }  // namespace
 
 int RunChat(int argc, char** argv) {
+  const char* const usage = "likecast chat [--model M] [--state FILE]";
   Args args(argc, argv, 2, {"model", "state"}, {"help"});
   if (args.Flag("help")) {
     std::printf(
-        "usage: likecast chat [--model M] [--state FILE]\n\n"
+        "usage: %s\n\n"
         "Talk to LikeCast: type what you know about a video, one message per line; \"quit\" or end of input stops.\n"
         "  --model FILE     model file (default: models/likecast.json)\n"
-        "  --state FILE     restore the conversation from FILE if it exists, and save it there at the end\n");
+        "  --state FILE     restore the conversation from FILE if it exists, and save it there at the end\n",
+        usage);
     return kExitOk;
   }
-  if (!args.error().empty()) return PrintError(args.error() + "; run 'likecast chat --help'", kExitUsage);
+  if (!args.error().empty()) return PrintUsageError(args.error(), "chat", usage);
 
   Model model;
   if (!LoadModelOption(args, &model)) return kExitModel;

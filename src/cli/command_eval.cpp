@@ -26,15 +26,17 @@ nlohmann::ordered_json MetricsToJson(const RegressionMetrics& m) {
 }  // namespace
 
 int RunEval(int argc, char** argv) {
+  const char* const usage = "likecast eval --model M --data CSV [--json]";
   Args args(argc, argv, 2, {"model", "data"}, {"json", "help"});
   if (args.Flag("help")) {
     std::printf(
-        "usage: likecast eval --model M --data CSV [--json]\n\n"
+        "usage: %s\n\n"
         "Scores the model on the test split (rows whose video_id %% 5 == 0): R2, R2 (log), MAE, medAPE,\n"
-        "P10-P90 coverage and median relative range width, overall and per segment.\n");
+        "P10-P90 coverage and median relative range width, overall and per segment.\n",
+        usage);
     return kExitOk;
   }
-  if (!args.error().empty()) return PrintError(args.error() + "; run 'likecast eval --help'", kExitUsage);
+  if (!args.error().empty()) return PrintUsageError(args.error(), "eval", usage);
   const auto data_path = args.Value("data");
   if (!data_path) return PrintError("--data is required: the CSV file to evaluate on", kExitUsage);
 

@@ -99,11 +99,13 @@ void PrintDurationEffect(const DurationEffect& effect, const Insights& insights)
 }  // namespace
 
 int RunInsights(int argc, char** argv) {
+  const char* const usage =
+      "likecast insights --data CSV [--model M] [--json]\n"
+      "       likecast insights --model M [--json]";
   Args args(argc, argv, 2, {"data", "model"}, {"json", "help"});
   if (args.Flag("help")) {
     std::printf(
-        "usage: likecast insights --data CSV [--model M] [--json]\n"
-        "       likecast insights --model M [--json]\n\n"
+        "usage: %s\n\n"
         "Summarises videos with views and likes: like-rate distribution, Spearman correlations between the\n"
         "rates, segments (verified, account status, claim or opinion), like rate by duration and by views,\n"
         "and how much of the like rate each input explains on its own.\n\n"
@@ -111,10 +113,11 @@ int RunInsights(int argc, char** argv) {
         "  --model FILE     with --data: also measure how much the model's prediction moves with duration\n"
         "                   on those videos; without --data: print the summary stored in the model\n"
         "  --json           print the summary as JSON, in the layout of the model file's \"insights\" section,\n"
-        "                   plus \"highlights\"\n");
+        "                   plus \"highlights\"\n",
+        usage);
     return kExitOk;
   }
-  if (!args.error().empty()) return PrintError(args.error() + "; run 'likecast insights --help'", kExitUsage);
+  if (!args.error().empty()) return PrintUsageError(args.error(), "insights", usage);
 
   const auto data_path = args.Value("data");
   if (!data_path && !args.Value("model"))

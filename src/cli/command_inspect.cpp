@@ -32,7 +32,8 @@ void PrintJson(const Dataset& result) {
   out["error"] = result.ok() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(result.error);
   out["encoding"] = result.encoding;
   out["delimiter"] = std::string(1, result.delimiter);
-  // Cells may contain bytes that are not UTF-8 (a file saved as Windows-1252), which print as U+FFFD.
+  // The reader converts or rejects text that is not UTF-8, so the replacement handler (bytes that are not
+  // UTF-8 print as U+FFFD) only guards against a gap in that check.
   std::printf("%s\n", out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }
 
@@ -48,10 +49,11 @@ void PrintText(const std::string& path, const Dataset& result) {
 }  // namespace
 
 int RunInspect(int argc, char** argv) {
-  Args args(argc, argv, 2, {"max-mb"}, {"json", "scoring", "help"});
+  const char* const usage = "likecast inspect FILE [--json] [--scoring] [--max-mb N]";
+  Args args(argc, argv, 2, {"max-mb"}, {"json", "scoring", "help"}, 1);
   if (args.Flag("help")) {
     std::printf(
-        "usage: likecast inspect FILE [--json] [--scoring] [--max-mb N]\n\n"
+        "usage: %s\n\n"
         "Loads FILE (a CSV file, or - for standard input) as training data and reports the rows loaded, the rows\n"
         "skipped with their line and reason, or why the whole file is rejected. Exit code 0: the file loads;\n"
         "2: it is rejected.\n\n"
@@ -60,12 +62,11 @@ int RunInspect(int argc, char** argv) {
         "                first %zu skipped rows\n"
         "  --scoring     check the file as input for predict --csv: only views are required\n"
         "  --max-mb N    reject files larger than N MB, as the page does at %zu MB (default: no limit)\n",
-        DatasetOptions().max_skipped_kept, kBrowserMaxFileBytes >> 20);
+        usage, DatasetOptions().max_skipped_kept, kBrowserMaxFileBytes >> 20);
     return kExitOk;
   }
-  if (!args.error().empty()) return PrintError(args.error() + "; run 'likecast inspect --help'", kExitUsage);
-  if (args.positional().size() != 1)
-    return PrintError("inspect needs one FILE, the CSV file to check; run 'likecast inspect --help'", kExitUsage);
+  if (!args.error().empty()) return PrintUsageError(args.error(), "inspect", usage);
+  if (args.positional().empty()) return PrintUsageError("inspect needs FILE, the CSV file to check", "inspect", usage);
   const std::string path = args.positional().front();
 
   DatasetOptions options;

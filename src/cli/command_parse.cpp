@@ -2,6 +2,7 @@
 // it understood after the last one, as JSON, for scripts and tests:
 //   {"intent": "...", "slots": {...}, "rejected": ["views"], "reply": "..."}
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
@@ -38,18 +39,20 @@ nlohmann::ordered_json SlotsJson(const ChatSlots& slots) {
 }  // namespace
 
 int RunParse(int argc, char** argv) {
-  Args args(argc, argv, 2, {"model"}, {"help"});
+  const char* const usage = "likecast parse [--model M] MESSAGE...";
+  Args args(argc, argv, 2, {"model"}, {"help"}, SIZE_MAX);
   if (args.Flag("help")) {
     std::printf(
-        "usage: likecast parse [--model M] MESSAGE...\n\n"
+        "usage: %s\n\n"
         "Sends each MESSAGE to the chat engine in order and prints the state after the last one:\n"
         "  {\"intent\": \"...\", \"slots\": {...}, \"rejected\": [...], \"reply\": \"...\"}\n\n"
         "  --model FILE     model file for the reply's numbers (default: models/likecast.json;\n"
-        "                   when the default is missing, the reply has no prediction)\n");
+        "                   when the default is missing, the reply has no prediction)\n",
+        usage);
     return kExitOk;
   }
-  if (!args.error().empty()) return PrintError(args.error() + "; run 'likecast parse --help'", kExitUsage);
-  if (args.positional().empty()) return PrintError("no message given; usage: likecast parse MESSAGE...", kExitUsage);
+  if (!args.error().empty()) return PrintUsageError(args.error(), "parse", usage);
+  if (args.positional().empty()) return PrintUsageError("no message given", "parse", usage);
 
   Model model;
   const Model* model_used = nullptr;

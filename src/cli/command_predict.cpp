@@ -37,8 +37,6 @@ std::string AssumedList(const Prediction& p) {
 }
 
 int ScoreCsv(const Model& model, const std::string& in_path, const std::string& out_path) {
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(in_path.c_str(), "rb"), &std::fclose);
-  if (!in) return PrintError("cannot open " + in_path + ": file not found or not readable", kExitRejected);
   if (IsSameFile(in_path, out_path))
     return PrintError("--out " + out_path + " is the input file; choose another file for the predictions", kExitUsage);
   // Predictions go to a temporary file, renamed over --out only when scoring succeeded,
@@ -66,7 +64,9 @@ int ScoreCsv(const Model& model, const std::string& in_path, const std::string& 
   auto on_skip = [&](const SkippedRow& row) {
     std::fprintf(out.get(), "%d,,,,,%s\n", row.line, CsvEscape(row.reason).c_str());
   };
-  const Dataset result = StreamDataset(ByteSourceFromFile(in.get()), options, on_row, on_skip);
+  // StreamDatasetFromFile reports a missing file, a folder and a read error part way through, so a
+  // file cut short by a failing disk is rejected, not scored up to the failure as if it ended there.
+  const Dataset result = StreamDatasetFromFile(in_path, options, on_row, on_skip);
   if (!result.ok()) return discard(PrintError(in_path + ": " + result.error, kExitRejected));
   if (std::fflush(out.get()) != 0) return discard(PrintError("writing " + temporary + " failed (disk full?)", kExitWrite));
   out.reset();
@@ -83,19 +83,21 @@ int RunPredict(int argc, char** argv) {
   values.insert({"model", "csv", "out"});
   std::set<std::string> flags = kVideoFlagOptions;
   flags.insert({"json", "help"});
+  const char* const usage =
+      "likecast predict --model M --views N [--shares N --comments N --downloads N --duration S]\n"
+      "                        [--verified] [--status active|under_review|banned] [--json]\n"
+      "       likecast predict --model M --csv IN --out OUT";
   Args args(argc, argv, 2, values, flags);
   if (args.Flag("help")) {
     std::printf(
-        "usage: likecast predict --model M --views N [--shares N --comments N --downloads N --duration S]\n"
-        "                        [--verified] [--status active|under_review|banned] [--json]\n"
-        "       likecast predict --model M --csv IN --out OUT\n\n"
+        "usage: %s\n\n"
         "  --model FILE     model file (default: models/likecast.json)\n%s"
         "  --json           print {\"likes\": N, \"p10\": N, \"p90\": N}\n"
         "  --csv IN         score every row of IN; writes line,video_id,predicted_likes,p10,p90,error to --out\n",
-        kVideoOptionsHelp);
+        usage, kVideoOptionsHelp);
     return kExitOk;
   }
-  if (!args.error().empty()) return PrintError(args.error() + "; run 'likecast predict --help'", kExitUsage);
+  if (!args.error().empty()) return PrintUsageError(args.error(), "predict", usage);
 
   Model model;
   if (!LoadModelOption(args, &model)) return kExitModel;

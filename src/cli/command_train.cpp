@@ -30,7 +30,9 @@ int RunTrain(int argc, char** argv) {
         defaults.seed, defaults.max_epochs, defaults.learning_rate, defaults.batch_size);
     return kExitOk;
   }
-  if (!args.error().empty()) return PrintError(args.error() + "; run 'likecast train --help'", kExitUsage);
+  if (!args.error().empty()) {
+    return PrintUsageError(args.error(), "train", "likecast train --data CSV --out MODEL.json [--seed N]");
+  }
   const auto data_path = args.Value("data");
   if (!data_path) return PrintError("--data is required: the CSV file to train on", kExitUsage);
   const std::string out_path = args.Value("out").value_or("models/likecast.json");

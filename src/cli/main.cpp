@@ -27,21 +27,52 @@ const Command kCommands[] = {
 };
 
 void PrintUsage() {
-  std::printf("usage: likecast COMMAND [OPTIONS]\n\ncommands:\n");
+  std::printf("usage: likecast COMMAND [OPTIONS]\n       likecast help COMMAND\n\ncommands:\n");
   for (const Command& command : kCommands) std::printf("  %-10s %s\n", command.name, command.summary);
-  std::printf("\nRun 'likecast COMMAND --help' for the options of a command.\n");
+  std::printf(
+      "\nRun 'likecast COMMAND --help' for the options of a command.\n\n"
+      "exit codes:\n"
+      "  %d  success\n"
+      "  %d  usage error: an unknown command, option or argument, or a missing or invalid value\n"
+      "  %d  an input file was rejected (a CSV file that cannot be read or has no usable rows)\n"
+      "  %d  the model file could not be loaded or used\n"
+      "  %d  training failed\n"
+      "  %d  an output file could not be written\n",
+      likecast::cli::kExitOk, likecast::cli::kExitUsage, likecast::cli::kExitRejected, likecast::cli::kExitModel,
+      likecast::cli::kExitTraining, likecast::cli::kExitWrite);
+}
+
+const Command* FindCommand(const char* name) {
+  for (const Command& command : kCommands)
+    if (std::strcmp(name, command.name) == 0) return &command;
+  return nullptr;
+}
+
+int PrintUnknown(const char* problem, const char* word) {
+  std::fprintf(stderr, "error: %s \"%s\"\nusage: likecast COMMAND [OPTIONS]\nRun 'likecast --help' for the list.\n",
+               problem, word);
+  return likecast::cli::kExitUsage;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "help") == 0) {
+  const bool help = argc >= 2 && (std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "help") == 0);
+  if (argc < 2 || (help && argc == 2)) {
     PrintUsage();
     return argc < 2 ? likecast::cli::kExitUsage : likecast::cli::kExitOk;
   }
-  for (const Command& command : kCommands) {
-    if (std::strcmp(argv[1], command.name) == 0) return command.run(argc, argv);
+
+  // "likecast help COMMAND" is "likecast COMMAND --help".
+  if (help) {
+    const Command* command = argc == 3 ? FindCommand(argv[2]) : nullptr;
+    if (command == nullptr) return PrintUnknown(argc == 3 ? "unknown command" : "unexpected argument", argv[argc - 1]);
+    char help_flag[] = "--help";
+    char* help_argv[] = {argv[0], argv[2], help_flag, nullptr};
+    return command->run(3, help_argv);
   }
-  return likecast::cli::PrintError(std::string("unknown command \"") + argv[1] + "\"; run 'likecast help' for the list",
-                                   likecast::cli::kExitUsage);
+
+  const Command* command = FindCommand(argv[1]);
+  if (command == nullptr) return PrintUnknown("unknown command", argv[1]);
+  return command->run(argc, argv);
 }

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# CLI checks of bad input on the command line and in files. Unknown commands,
+# options and extra arguments are rejected with their name and the usage line,
+# and `likecast --help` lists the exit codes. `predict --csv` reports a read
+# error, not a file that ended there, and keeps an earlier output. inspect
+# reports Windows-1252 files, mixed encodings and repeated column names.
+#
+#   usage: tests/cli/args.sh [LIKECAST]   (default: build/native/likecast)
+#
+# The last line reads "cli-args: N passed, N failed".
+set -uo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cli="${1:-$root/build/native/likecast}"
+model="$root/models/likecast.json"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+check() {
+  if [ "$2" = true ]; then passed=$((passed + 1)); echo "  ok    $1"; else failed=$((failed + 1)); echo "  FAIL  $1${3:+: $3}"; fi
+}
+# Runs likecast with the given arguments; sets $status, $out (stdout) and $err (stderr).
+run() {
+  "$cli" "$@" >"$work/out.txt" 2>"$work/err.txt"
+  status=$?
+  out=$(cat "$work/out.txt")
+  err=$(cat "$work/err.txt")
+}
+has() { [[ "$1" == *"$2"* ]] && echo true || echo false; }
+
+# --- Arguments -----------------------------------------------------------------
+run eval --model "$model" --data x.csv extra
+check "an extra argument exits 1" "$([ "$status" -eq 1 ] && echo true || echo false)" "exit $status"
+check "an extra argument is named" "$(has "$err" 'error: unexpected argument "extra"')" "$err"
+check "an extra argument prints the usage line" "$(has "$err" 'usage: likecast eval --model M --data CSV [--json]')" "$err"
+
+run predict --model "$model" --views 10 --colour red
+check "an unknown option exits 1" "$([ "$status" -eq 1 ] && echo true || echo false)" "exit $status"
+check "an unknown option is named" "$(has "$err" 'error: unknown option --colour')" "$err"
+check "an unknown option prints the usage lines" "$(has "$err" 'likecast predict --model M --csv IN --out OUT')" "$err"
+
+run predict --model "$model" --views 10 20
+check "a stray value is named" "$(has "$err" 'error: unexpected argument "20"')" "$err"
+
+run inspect a.csv b.csv
+check "inspect takes one file" "$(has "$err" 'error: unexpected argument "b.csv"')" "$err"
+
+run frobnicate
+check "an unknown command exits 1" "$([ "$status" -eq 1 ] && echo true || echo false)" "exit $status"
+check "an unknown command is named" "$(has "$err" 'error: unknown command "frobnicate"')" "$err"
+
+run --help
+check "--help exits 0" "$([ "$status" -eq 0 ] && echo true || echo false)" "exit $status"
+for code in "0  success" "1  usage error" "2  an input file was rejected" "3  the model file" "4  training failed" \
+  "5  an output file could not be written"; do
+  check "--help lists exit code ${code%%  *}" "$(has "$out" "$code")" "$out"
+done
+
+run help inspect
+check "help COMMAND prints the command's help" "$(has "$out" 'usage: likecast inspect FILE')" "$out"
+
+# --- predict --csv ---------------------------------------------------------------
+# Reading /proc/self/mem from its start fails with EIO: a read error, not an empty file.
+if [ -r /proc/self/mem ]; then
+  echo "earlier predictions" >"$work/pred.csv"
+  run predict --model "$model" --csv /proc/self/mem --out "$work/pred.csv"
+  check "predict --csv read error exits 2" "$([ "$status" -eq 2 ] && echo true || echo false)" "exit $status: $err"
+  check "predict --csv read error is reported as one" "$(has "$err" 'reading /proc/self/mem failed after 0 bytes')" "$err"
+  check "predict --csv read error keeps the earlier output" "$(has "$(cat "$work/pred.csv")" 'earlier predictions')"
+  check "predict --csv read error leaves no temporary file" "$([ ! -e "$work/pred.csv.tmp" ] && echo true || echo false)"
+else
+  echo "  skip  predict --csv read error: /proc/self/mem is not readable here"
+fi
+
+run predict --model "$model" --csv "$work/missing.csv" --out "$work/pred.csv"
+check "predict --csv missing file exits 2" "$([ "$status" -eq 2 ] && echo true || echo false)" "exit $status: $err"
+check "predict --csv missing file names it" "$(has "$err" "cannot open $work/missing.csv: No such file or directory")" "$err"
+
+# --- inspect ---------------------------------------------------------------------
+printf 'views,likes,shares,downloads,comments,notes\r\n1000,100,10,5,3,caf\xe9 \x96 5\x80\r\n' >"$work/cp1252.csv"
+run inspect "$work/cp1252.csv" --json
+check "inspect loads a Windows-1252 file" "$(has "$out" '"rows_loaded":1')" "$out"
+check "inspect names the Windows-1252 encoding" "$(has "$out" '"encoding":"Windows-1252"')" "$out"
+
+printf 'views,likes,shares,downloads,comments\n1000,100,10,5,3\n1000,100,10,5,caf\xc3\xa9\n2,\xe9,1,1,1\n' >"$work/mixed.csv"
+run inspect "$work/mixed.csv"
+check "inspect rejects mixed encodings" "$([ "$status" -eq 2 ] && echo true || echo false)" "exit $status"
+check "inspect names the line and the byte" "$(has "$err" 'line 4 has the byte 0xE9, which is not UTF-8')" "$err"
+
+printf 'views,likes,shares,downloads,comments,Likes\n1000,100,10,5,3,200\n' >"$work/twice.csv"
+run inspect "$work/twice.csv"
+check "inspect rejects a column named twice" "$([ "$status" -eq 2 ] && echo true || echo false)" "exit $status"
+check "inspect names the repeated column" \
+  "$(has "$err" 'columns 2 and 6 of the header are both video_like_count ("likes" and "Likes")')" "$err"
+
+echo "cli-args: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
