@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "../unit/chat_test_model.h"
+#include "../unit/test_model.h"
 #include "core/chat/chat.h"
 
 namespace {

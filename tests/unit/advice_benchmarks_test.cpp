@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "advice_test_model.h"
+#include "test_model.h"
 #include "core/advice/benchmarks.h"
 #include "core/model/model_io.h"
 
@@ -123,7 +123,7 @@ TEST_CASE("benchmark text") {
 }
 
 TEST_CASE("benchmarks JSON round trip") {
-  const Benchmarks original = ComputeBenchmarks(advice_testing::MakeVideos(2000));
+  const Benchmarks original = ComputeBenchmarks(testing::AdviceVideos(2000));
   REQUIRE(ValidateBenchmarks(original).empty());
   const nlohmann::json text = nlohmann::json::parse(BenchmarksToJson(original).dump());
   Benchmarks read;
@@ -141,7 +141,7 @@ TEST_CASE("benchmarks JSON round trip") {
 }
 
 TEST_CASE("benchmarks JSON rejects a corrupt section") {
-  const nlohmann::json good = nlohmann::json::parse(BenchmarksToJson(ComputeBenchmarks(advice_testing::MakeVideos(2000))).dump());
+  const nlohmann::json good = nlohmann::json::parse(BenchmarksToJson(ComputeBenchmarks(testing::AdviceVideos(2000))).dump());
   Benchmarks read;
   SUBCASE("a metric with too few values") {
     nlohmann::json bad = good;
@@ -184,8 +184,8 @@ TEST_CASE("benchmarks JSON rejects a corrupt section") {
 }
 
 TEST_CASE("model file without a valid benchmarks section") {
-  const std::vector<VideoRecord> rows = advice_testing::MakeVideos(2000);
-  const Model model = advice_testing::MakeLinearModel(rows);
+  const std::vector<VideoRecord> rows = testing::AdviceVideos(2000);
+  const Model model = testing::MakeLinearModel(rows);
   nlohmann::json file = nlohmann::json::parse(ModelToJson(model));
   REQUIRE(ModelFromJson(file.dump()).model.has_value());
 

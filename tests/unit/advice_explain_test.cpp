@@ -3,7 +3,7 @@
 
 #include <cmath>
 
-#include "advice_test_model.h"
+#include "test_model.h"
 #include "core/advice/explain.h"
 
 namespace likecast {
@@ -25,8 +25,8 @@ const Attribution& PartFor(const Explanation& e, InputField field) {
 }  // namespace
 
 TEST_CASE("explanation baseline is the typical video") {
-  const std::vector<VideoRecord> rows = advice_testing::MakeVideos(2000);
-  const Model model = advice_testing::MakeLinearModel(rows);
+  const std::vector<VideoRecord> rows = testing::AdviceVideos(2000);
+  const Model model = testing::MakeLinearModel(rows);
   const CompleteInputs typical = TypicalVideo(model, 50000);
   const ViewBand& band = model.imputer.BandFor(50000);
   CHECK(typical.views == 50000);
@@ -40,8 +40,8 @@ TEST_CASE("explanation baseline is the typical video") {
 }
 
 TEST_CASE("explanation parts add up to prediction minus baseline") {
-  const std::vector<VideoRecord> rows = advice_testing::MakeVideos(2000);
-  const Model model = advice_testing::MakeLinearModel(rows);
+  const std::vector<VideoRecord> rows = testing::AdviceVideos(2000);
+  const Model model = testing::MakeLinearModel(rows);
   for (const VideoRecord& row : {rows[0], rows[7], rows[123], rows[999]}) {
     const CompleteInputs inputs = CompleteFromRecord(row, model.imputer);
     const Explanation e = Explain(model, inputs);
@@ -55,8 +55,8 @@ TEST_CASE("explanation parts add up to prediction minus baseline") {
 }
 
 TEST_CASE("explanation of one changed input") {
-  const std::vector<VideoRecord> rows = advice_testing::MakeVideos(2000);
-  const Model model = advice_testing::MakeLinearModel(rows);
+  const std::vector<VideoRecord> rows = testing::AdviceVideos(2000);
+  const Model model = testing::MakeLinearModel(rows);
   CompleteInputs inputs = TypicalVideo(model, 20000);
   inputs.shares *= 3;
   const Explanation e = Explain(model, inputs);
@@ -70,8 +70,8 @@ TEST_CASE("explanation of one changed input") {
 }
 
 TEST_CASE("explanation of two changed inputs") {
-  const std::vector<VideoRecord> rows = advice_testing::MakeVideos(2000);
-  const Model model = advice_testing::MakeLinearModel(rows);
+  const std::vector<VideoRecord> rows = testing::AdviceVideos(2000);
+  const Model model = testing::MakeLinearModel(rows);
   const CompleteInputs base = TypicalVideo(model, 20000);
   CompleteInputs inputs = base;
   inputs.shares *= 2;
@@ -96,8 +96,8 @@ TEST_CASE("explanation of two changed inputs") {
 }
 
 TEST_CASE("explanation errors") {
-  const std::vector<VideoRecord> rows = advice_testing::MakeVideos(500);
-  const Model model = advice_testing::MakeLinearModel(rows);
+  const std::vector<VideoRecord> rows = testing::AdviceVideos(500);
+  const Model model = testing::MakeLinearModel(rows);
   CompleteInputs inputs = TypicalVideo(model, 1000);
   inputs.views = 0;
   CHECK(Explain(model, inputs).error == "views must be above 0 to explain a prediction, got 0");

@@ -3,7 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "advice_test_model.h"
+#include "test_model.h"
 #include "core/advice/insights.h"
 
 namespace likecast {
@@ -110,7 +110,7 @@ TEST_CASE("insights highlights") {
 }
 
 TEST_CASE("insights JSON round trip and rejection") {
-  const Insights original = ComputeInsights(advice_testing::MakeVideos(1500));
+  const Insights original = ComputeInsights(testing::AdviceVideos(1500));
   const nlohmann::json good = nlohmann::json::parse(InsightsToJson(original).dump());
   Insights read;
   REQUIRE(InsightsFromJson(good, &read) == "");

@@ -3,7 +3,7 @@
 
 #include <cmath>
 
-#include "advice_test_model.h"
+#include "test_model.h"
 #include "core/advice/recommend.h"
 
 namespace likecast {
@@ -54,8 +54,8 @@ CompleteInputs WeakVideo(const Model& model) {
 }  // namespace
 
 TEST_CASE("recommendation gains are the model's difference in prediction") {
-  const std::vector<VideoRecord> rows = advice_testing::MakeVideos(3000);
-  const Model model = advice_testing::MakeLinearModel(rows);
+  const std::vector<VideoRecord> rows = testing::AdviceVideos(3000);
+  const Model model = testing::MakeLinearModel(rows);
   for (const VideoRecord& row : {rows[1], rows[42], rows[500], rows[2999]}) {
     const CompleteInputs inputs = CompleteFromRecord(row, model.imputer);
     const RecommendResult result = RecommendFor(model, inputs);
@@ -77,8 +77,8 @@ TEST_CASE("recommendation gains are the model's difference in prediction") {
 }
 
 TEST_CASE("recommendation targets for a weak video") {
-  const std::vector<VideoRecord> rows = advice_testing::MakeVideos(3000);
-  const Model model = advice_testing::MakeLinearModel(rows);
+  const std::vector<VideoRecord> rows = testing::AdviceVideos(3000);
+  const Model model = testing::MakeLinearModel(rows);
   const CompleteInputs inputs = WeakVideo(model);
   const RecommendResult result = RecommendFor(model, inputs);
   REQUIRE(result.error.empty());
@@ -99,8 +99,8 @@ TEST_CASE("recommendation targets for a weak video") {
 }
 
 TEST_CASE("recommendation for a rate above P90") {
-  const std::vector<VideoRecord> rows = advice_testing::MakeVideos(3000);
-  const Model model = advice_testing::MakeLinearModel(rows);
+  const std::vector<VideoRecord> rows = testing::AdviceVideos(3000);
+  const Model model = testing::MakeLinearModel(rows);
   CompleteInputs inputs = WeakVideo(model);
   const BenchmarkGroup& group = FindBenchmark(model.benchmarks, inputs.views, false, AuthorStatus::active);
   inputs.comments = std::round(group.At(BenchmarkMetric::comment_rate, 95) * inputs.views);
@@ -113,10 +113,10 @@ TEST_CASE("recommendation for a rate above P90") {
 }
 
 TEST_CASE("recommendation when no step helps") {
-  const std::vector<VideoRecord> rows = advice_testing::MakeVideos(3000);
-  advice_testing::LinearWeights weights;
-  weights.values[1] = -0.5f;   // likes fall as the share rate rises
-  const Model model = advice_testing::MakeLinearModel(rows, weights);
+  const std::vector<VideoRecord> rows = testing::AdviceVideos(3000);
+  testing::LinearModelSpec weights;
+  weights.weights[1] = -0.5f;   // likes fall as the share rate rises
+  const Model model = testing::MakeLinearModel(rows, weights);
   const CompleteInputs inputs = WeakVideo(model);
   const RecommendResult result = RecommendFor(model, inputs);
   const Recommendation& shares = Find(result, Lever::shares);
@@ -129,8 +129,8 @@ TEST_CASE("recommendation when no step helps") {
 }
 
 TEST_CASE("recommendation on duration follows the data check") {
-  const std::vector<VideoRecord> rows = advice_testing::MakeVideos(3000);
-  Model model = advice_testing::MakeLinearModel(rows);
+  const std::vector<VideoRecord> rows = testing::AdviceVideos(3000);
+  Model model = testing::MakeLinearModel(rows);
   const CompleteInputs inputs = WeakVideo(model);
 
   SUBCASE("no duration effect in the data keeps the current length") {
@@ -161,13 +161,13 @@ TEST_CASE("recommendation on duration follows the data check") {
 }
 
 TEST_CASE("recommendation errors") {
-  const std::vector<VideoRecord> rows = advice_testing::MakeVideos(500);
-  Model model = advice_testing::MakeLinearModel(rows);
+  const std::vector<VideoRecord> rows = testing::AdviceVideos(500);
+  Model model = testing::MakeLinearModel(rows);
   CompleteInputs inputs = WeakVideo(model);
   inputs.views = 0;
   CHECK(RecommendFor(model, inputs).error == "views must be above 0 to compare the video with similar ones, got 0");
   model.benchmarks = Benchmarks();
-  CHECK(RecommendFor(model, WeakVideo(advice_testing::MakeLinearModel(rows))).error ==
+  CHECK(RecommendFor(model, WeakVideo(testing::MakeLinearModel(rows))).error ==
         "the model has no benchmarks of similar videos; train it again with this version of likecast");
   CHECK(Recommend(model, inputs).empty());
 }
@@ -177,20 +177,20 @@ TEST_CASE("recommendation errors") {
 namespace likecast {
 
 TEST_CASE("duration effect of the model") {
-  const std::vector<VideoRecord> rows = advice_testing::MakeVideos(1000);
+  const std::vector<VideoRecord> rows = testing::AdviceVideos(1000);
   std::vector<CompleteInputs> videos;
   for (const VideoRecord& row : rows) videos.push_back(CompleteFromRecord(row, Imputer::Fit(rows)));
 
   SUBCASE("a model that ignores duration does not move") {
-    advice_testing::LinearWeights weights;
-    weights.values[4] = 0.0f;
-    const DurationEffect effect = MeasureDurationEffect(advice_testing::MakeLinearModel(rows, weights), videos);
+    testing::LinearModelSpec weights;
+    weights.weights[4] = 0.0f;
+    const DurationEffect effect = MeasureDurationEffect(testing::MakeLinearModel(rows, weights), videos);
     CHECK(effect.videos == videos.size());
     CHECK(effect.median_swing == 0);
     CHECK(effect.p90_swing == 0);
   }
   SUBCASE("a model that falls with duration moves by its range") {
-    const Model model = advice_testing::MakeLinearModel(rows);
+    const Model model = testing::MakeLinearModel(rows);
     const DurationEffect effect = MeasureDurationEffect(model, videos);
     const BenchmarkGroup& all = OverallBenchmark(model.benchmarks);
     CHECK(effect.min_sec == std::round(all.At(BenchmarkMetric::duration_sec, 5)));

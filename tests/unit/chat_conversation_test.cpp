@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "chat_test_model.h"
+#include "test_model.h"
 #include "core/chat/chat.h"
 #include "core/common/format.h"
 
