@@ -56,7 +56,7 @@ struct OutputSpec {
   double low_shift_estimated_downloads = 0;
   double high_shift_estimated_downloads = 0;
   // The smallest P10-P90 width, as a share of the prediction: the 1st percentile of the widths on the
-  // validation rows. Quantile heads that cross on inputs unlike the training rows would give a range of
+  // held-out validation rows. Quantile heads that cross on inputs unlike the training rows would give a range of
   // zero width; this floor keeps it plausible. 0: no floor.
   double min_relative_width = 0;
 };
@@ -64,8 +64,8 @@ struct OutputSpec {
 struct TrainingInfo {
   std::uint32_t seed = 0;
   std::string data_fingerprint;   // hash of the training rows, so two files can be compared
-  size_t train_rows = 0;
-  size_t validation_rows = 0;
+  size_t train_rows = 0;          // rows that trained at least one network
+  size_t validation_rows = 0;     // rows that some network held out, where the blend and range were chosen
   int epochs_run = 0;
   int best_epoch = 0;
   double validation_loss = 0;

@@ -3,9 +3,11 @@
 // The Trainer works in small steps, so the page can train between frames and
 // stay responsive; TrainModel() runs the same steps to the end for the CLI.
 // The recipe: rows whose video_id % 5 == 0 are the test split and never seen;
-// a fixed 15% of the rest (chosen by a hash of video_id) is the validation
-// split for early stopping, the learning-rate schedule and the range
-// calibration. Adam, mini-batches, a pinball loss per output head, the best
+// a fixed 15% of the rest (chosen by a hash of video_id) is a network's
+// validation fold for early stopping and the learning-rate schedule. Each
+// network of the ensemble holds out its own fold, and the blend of the heads
+// and the range are calibrated on the rows some network held out, each scored
+// by that network. Adam, mini-batches, a pinball loss per output head, the best
 // epoch's weights kept. A loss that becomes NaN or explodes stops training
 // with an error and no model.
 #pragma once
