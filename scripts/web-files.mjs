@@ -10,7 +10,7 @@ import { join } from 'node:path';
 // Everything the page, the embedded widget and the API example load. The browser tests fail when the page
 // requests a file missing here, because the page would then break offline.
 export const cachedFiles = [
-  'index.html', 'index.js', 'index.wasm', 'page.js', 'page.css', 'likecast.json',
+  'index.html', 'index.js', 'index.wasm', 'page.js', 'page.css', 'likecast.json', 'csv-worker.js', 'csv-worker.wasm',
   'offline.js', 'manifest.webmanifest', 'icon.svg', 'icon-192.png', 'icon-512.png', 'icon-maskable-512.png',
   'embed.js', 'embed-host.html', 'demo.css',
   'likecast-api.mjs', 'likecast-api.wasm', 'api-example.html', 'api-example.js',

@@ -17,6 +17,12 @@ var started = false;            // main() has run: the exported functions may be
 var textFields = [];            // the fields the app drew in its last frame, in CSS pixels
 var openNumberId = null;        // the number field the HTML editor is open for
 var lastTouchTime = -1e9;
+// The model downloads while the wasm compiles, rather than after main() has run.
+var modelText = fetch('likecast.json').then(function (response) {
+  if (!response.ok) throw new Error('likecast.json: HTTP ' + response.status);
+  return response.text();
+});
+modelText.catch(function () {});   // reported by loadBuiltInModel, once the app can show it
 
 var Module = {
   canvas: document.getElementById('canvas'),
@@ -45,11 +51,7 @@ function followMedia(query, apply) {
 }
 
 function loadBuiltInModel() {
-  fetch('likecast.json')
-    .then(function (response) {
-      if (!response.ok) throw new Error('likecast.json: HTTP ' + response.status);
-      return response.text();
-    })
+  modelText
     .then(function (text) { Module.ccall('likecast_app_load_model', 'number', ['string'], [text]); })
     .catch(function (error) {
       statusLine.hidden = false;
@@ -59,19 +61,80 @@ function loadBuiltInModel() {
 
 // --- Files: the picker, drag and drop ------------------------------------------------------------
 
+// Copies `bytes` into wasm memory, calls `use(pointer, length)`, then frees the copy.
+function withWasmCopy(bytes, use) {
+  var pointer = Module._malloc(Math.max(1, bytes.length));
+  Module.HEAPU8.set(bytes, pointer);
+  try {
+    return use(pointer, bytes.length);
+  } finally {
+    Module._free(pointer);
+  }
+}
+
+function isModelFile(name, bytes) {
+  var prefix = bytes.subarray(0, 4096);
+  return withWasmCopy(prefix, function (pointer, length) {
+    var types = ['string', 'number', 'number'];
+    return Module.ccall('likecast_app_is_model_file', 'number', types, [name, pointer, length]);
+  }) === 1;
+}
+
+// CSV files are parsed in a worker (csv-worker.js, src/app/worker/), so the page keeps drawing while a large
+// file loads. One file at a time: opening another, or Cancel in the app, stops the worker.
+var csvWorker = null;
+var csvLoadId = 0;
+
+function stopCsvWorker() {
+  if (csvWorker) csvWorker.terminate();
+  csvWorker = null;
+  csvLoadId = 0;
+}
+
+function parseCsvInWorker(name, buffer) {
+  stopCsvWorker();
+  var id = Module.ccall('likecast_app_csv_begin', 'number', ['string', 'number'], [name, buffer.byteLength]);
+  var fail = function (reason) {
+    if (id !== csvLoadId) return;
+    stopCsvWorker();
+    Module.ccall('likecast_app_csv_failed', null, ['number', 'string'], [id, reason]);
+  };
+  csvLoadId = id;
+  csvWorker = new Worker('csv-worker.js');
+  csvWorker.onmessage = function (event) {
+    var message = event.data;
+    if (id !== csvLoadId) return;
+    if (message.type === 'progress') {
+      Module._likecast_app_csv_progress(id, message.fraction);
+    } else if (message.type === 'done') {
+      stopCsvWorker();
+      withWasmCopy(new Uint8Array(message.bytes), function (pointer, length) {
+        Module._likecast_app_csv_finish(id, pointer, length);
+      });
+    } else {
+      fail('the file could not be parsed (' + message.message + ')');
+    }
+  };
+  csvWorker.onerror = function (event) {
+    event.preventDefault();
+    fail('the page\'s CSV reader could not run (' + (event.message || 'csv-worker.js did not load') + ')');
+  };
+  csvWorker.postMessage({ id: id, bytes: buffer }, [buffer]);
+}
+
 function openFile(file) {
   if (!file || !started) return;
   // The app checks the size first, so a file over the limit is never read into memory.
   if (Module.ccall('likecast_app_accept_file', 'number', ['string', 'number'], [file.name, file.size]) !== 0) return;
   file.arrayBuffer().then(function (buffer) {
     var bytes = new Uint8Array(buffer);
-    var pointer = Module._malloc(Math.max(1, bytes.length));
-    Module.HEAPU8.set(bytes, pointer);
-    try {
-      Module.ccall('likecast_app_open_file', null, ['string', 'number', 'number'], [file.name, pointer, bytes.length]);
-    } finally {
-      Module._free(pointer);
+    if (window.Worker && !isModelFile(file.name, bytes)) {
+      parseCsvInWorker(file.name, buffer);
+      return;
     }
+    withWasmCopy(bytes, function (pointer, length) {
+      Module.ccall('likecast_app_open_file', null, ['string', 'number', 'number'], [file.name, pointer, length]);
+    });
   }).catch(function (error) {
     Module.ccall('likecast_app_report_error', null, ['string'],
       ['Could not read ' + file.name + ': ' + error.message + '. Try opening it again.']);
@@ -294,6 +357,7 @@ window.likecastPage = {
   submitChat: submitChat,
   openNumberField: openNumberField,
   openFilePicker: function () { fileInput.click(); },
+  cancelFileLoad: stopCsvWorker,
   download: function (name, text) {
     var url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
     var link = document.createElement('a');

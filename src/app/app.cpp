@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "app/dataset_wire.h"
 #include "app/web_bridge.h"
 #include "core/common/format.h"
 #include "core/model/model_io.h"
@@ -58,7 +59,8 @@ std::vector<std::pair<double, double>> SampleRows(const Dataset& dataset) {
 
 constexpr const char* kWelcome =
     "Hi! I predict how many likes a TikTok video should get. Tell me about yours, e.g. \"120k views, 3.4k shares, "
-    "560 comments, 32 seconds\", or set them with the sliders. Ask \"why?\" or \"tips\" at any time.";
+    "560 comments, 32 seconds\", or set the numbers with the sliders. Then ask \"why?\", \"tips\" or \"what if I had "
+    "5k shares?\". To train a model on your own videos, open a CSV file in the Model tab.";
 
 }  // namespace
 
@@ -214,9 +216,13 @@ std::string App::AcceptFile(const std::string& name, double bytes) {
   return error;
 }
 
+bool App::IsModelFile(const std::string& name, std::string_view prefix) {
+  return EndsWithJson(name) || LooksLikeJson(prefix);
+}
+
 void App::OpenFile(const std::string& name, std::string_view bytes) {
   if (!AcceptFile(name, static_cast<double>(bytes.size())).empty()) return;
-  if (EndsWithJson(name) || LooksLikeJson(bytes)) {
+  if (IsModelFile(name, bytes)) {
     OpenModelFile(name, bytes);
   } else {
     OpenCsvFile(name, bytes);
@@ -238,7 +244,51 @@ void App::OpenModelFile(const std::string& name, std::string_view bytes) {
 void App::OpenCsvFile(const std::string& name, std::string_view bytes) {
   DatasetOptions options;
   options.max_bytes = kBrowserMaxFileBytes;
-  auto dataset = std::make_shared<Dataset>(LoadDataset(bytes, options));
+  UseDataset(name, bytes.size(), std::make_shared<Dataset>(LoadDataset(bytes, options)));
+}
+
+int App::BeginCsvLoad(const std::string& name, double bytes) {
+  file_load_ = FileLoad{++last_load_id_, name, bytes, 0.0f};
+  notice_.clear();
+  Mirror("Opening " + name + ".");
+  return last_load_id_;
+}
+
+void App::SetCsvLoadProgress(int id, double fraction) {
+  if (file_load_ && file_load_->id == id) file_load_->fraction = static_cast<float>(std::clamp(fraction, 0.0, 1.0));
+}
+
+void App::FinishCsvLoad(int id, std::string_view encoded_dataset) {
+  if (!file_load_ || file_load_->id != id) return;
+  auto dataset = std::make_shared<Dataset>();
+  if (const std::string error = DecodeDataset(encoded_dataset, dataset.get()); !error.empty()) {
+    FailCsvLoad(id, error);
+    return;
+  }
+  const FileLoad load = std::move(*file_load_);
+  file_load_.reset();
+  UseDataset(load.name, static_cast<size_t>(load.bytes), std::move(dataset));
+  panels_.scroll_chat_to_end = true;
+}
+
+void App::FailCsvLoad(int id, const std::string& reason) {
+  if (!file_load_ || file_load_->id != id) return;
+  const std::string name = file_load_->name;
+  file_load_.reset();
+  ReportError("Could not open " + name + ": " + reason + ". Try opening it again." +
+              (data_ ? " The file opened before is still in use." : ""));
+}
+
+void App::CancelCsvLoad() {
+  if (!file_load_) return;
+  const std::string name = file_load_->name;
+  file_load_.reset();
+  web::CancelFileLoad();
+  AddLog(LogKind::note, "Stopped opening " + name + "." + (data_ ? " The file opened before is still in use." : ""));
+  Mirror(log_.back().text);
+}
+
+void App::UseDataset(const std::string& name, size_t bytes, std::shared_ptr<Dataset> dataset) {
   if (!dataset->ok()) {
     data_error_ = "Could not open " + name + ": " + dataset->error;
     ReportError(data_error_ + (data_ ? " The file opened before is still in use." : ""));
@@ -247,7 +297,7 @@ void App::OpenCsvFile(const std::string& name, std::string_view bytes) {
   data_error_.clear();
   DataFile file;
   file.name = name;
-  file.bytes = bytes.size();
+  file.bytes = bytes;
   file.insights = ComputeInsights(dataset->rows);
   file.sample = SampleRows(*dataset);
   file.dataset = std::move(dataset);
@@ -337,6 +387,7 @@ void App::ClearData() {
   log_.clear();
   log_.push_back({LogKind::note, kWelcome});
   panels_ = PanelState();
+  panels_.chat_seen = log_added_;
   Refresh();
   notice_ = "Cleared the chat, the scenario and the saved state.";
   Mirror(notice_);
@@ -384,6 +435,7 @@ void App::Refresh() {
 
 void App::AddLog(LogKind kind, std::string text) {
   log_.push_back({kind, std::move(text)});
+  ++log_added_;
   if (log_.size() > kMaxLogEntries) log_.erase(log_.begin());
   panels_.scroll_chat_to_end = true;
   dirty_ = true;

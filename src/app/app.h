@@ -40,6 +40,15 @@ struct DataFile {
 };
 constexpr size_t kScatterPoints = 1500;
 
+// A CSV file the page's worker is parsing (web/page.js): the page stays usable, and the data and model in use
+// stay until the file has loaded.
+struct FileLoad {
+  int id = 0;                           // the page passes it back with the progress and the result
+  std::string name;
+  double bytes = 0;
+  float fraction = 0;                   // the share of the file read, 0-1
+};
+
 // The numbers and advice for the current scenario, recomputed when the slots or the model change.
 struct Derived {
   ChatNumbers numbers;                  // prediction, range, inputs used and assumed
@@ -61,6 +70,7 @@ struct PanelState {
   float tab_scroll_y = 0;
   float chat_scroll_y = 0;
   float chips_height = 0;                       // the quick replies' height last frame (they wrap)
+  size_t chat_seen = 0;                         // App::log_added() when the phone last showed the chat
   std::string field_text[kChatSlotCount];       // the exact number fields while typed in (desktop)
   std::string field_error[kChatSlotCount];
   TrainingSettings training;
@@ -94,7 +104,16 @@ class App {
   // --- Files, models, training ----------------------------------------------------
   // Checks a file's size before the page reads it. Returns "" or the error (also shown in the chat).
   std::string AcceptFile(const std::string& name, double bytes);
-  void OpenFile(const std::string& name, std::string_view bytes);   // a CSV or a model JSON
+  void OpenFile(const std::string& name, std::string_view bytes);   // a CSV or a model JSON, read at once
+  // True when a file is a model file by its name, or by its first bytes (`prefix`) starting with '{'.
+  static bool IsModelFile(const std::string& name, std::string_view prefix);
+  // A CSV file parsed off the main thread: Begin returns the load's id; Finish takes the encoded Dataset
+  // (dataset_wire.h). A result, progress or failure for any other id than the latest is ignored.
+  int BeginCsvLoad(const std::string& name, double bytes);
+  void SetCsvLoadProgress(int id, double fraction);
+  void FinishCsvLoad(int id, std::string_view encoded_dataset);
+  void FailCsvLoad(int id, const std::string& reason);
+  void CancelCsvLoad();                                             // the Cancel button
   void ReportError(const std::string& text);                        // an error from the page, into the chat
   void StartTraining(double now_ms);
   void CancelTraining();
@@ -118,8 +137,10 @@ class App {
   const ChatSlots& slots() const { return conversation_.slots(); }
   const Derived& derived() const { return derived_; }
   const std::vector<LogEntry>& log() const { return log_; }
+  size_t log_added() const { return log_added_; }      // entries added since the page opened, for PanelState::chat_seen
   const DataFile* data() const { return data_ ? &*data_ : nullptr; }
   const std::string& data_error() const { return data_error_; }
+  const FileLoad* file_load() const { return file_load_ ? &*file_load_ : nullptr; }
   const std::optional<RegressionMetrics>& model_metrics() const { return model_metrics_; }
   const std::string& model_metrics_scope() const { return model_metrics_scope_; }
   const TrainingSession& training() const { return training_; }
@@ -146,6 +167,7 @@ class App {
   void SetModel(std::unique_ptr<Model> model, std::string source);
   void OpenModelFile(const std::string& name, std::string_view bytes);
   void OpenCsvFile(const std::string& name, std::string_view bytes);
+  void UseDataset(const std::string& name, size_t bytes, std::shared_ptr<Dataset> dataset);
   void SaveNow();
 
   std::unique_ptr<Model> model_;
@@ -153,9 +175,12 @@ class App {
   std::string model_error_;
   Conversation conversation_;
   std::vector<LogEntry> log_;
+  size_t log_added_ = 0;
   Derived derived_;
   std::optional<DataFile> data_;
   std::string data_error_;
+  std::optional<FileLoad> file_load_;
+  int last_load_id_ = 0;
   std::optional<RegressionMetrics> model_metrics_;  // the current model on the opened file
   std::string model_metrics_scope_;
   TrainingSession training_;

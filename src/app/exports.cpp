@@ -46,6 +46,45 @@ EMSCRIPTEN_KEEPALIVE void likecast_app_open_file(const char* name, const char* d
   Wake();
 }
 
+// Whether a file is a model file (by its name, or its first bytes starting with '{'): 1 for a model, which the
+// page opens with likecast_app_open_file, 0 for a CSV, which it parses in its worker.
+EMSCRIPTEN_KEEPALIVE int likecast_app_is_model_file(const char* name, const char* prefix, int size) {
+  return likecast::app::App::IsModelFile(name, std::string_view(prefix, static_cast<size_t>(size))) ? 1 : 0;
+}
+
+// The page's CSV worker starts on a file of `bytes` bytes. Returns the load's id for the calls below.
+EMSCRIPTEN_KEEPALIVE int likecast_app_csv_begin(const char* name, double bytes) {
+  Runtime* rt = GetRuntime();
+  if (!rt) return 0;
+  const int id = rt->app.BeginCsvLoad(name, bytes);
+  Wake();
+  return id;
+}
+
+// The share of the file the worker has read, 0-1.
+EMSCRIPTEN_KEEPALIVE void likecast_app_csv_progress(int id, double fraction) {
+  Runtime* rt = GetRuntime();
+  if (!rt) return;
+  rt->app.SetCsvLoadProgress(id, fraction);
+  Wake();
+}
+
+// The worker's result: the encoded Dataset (src/app/dataset_wire.h) in wasm memory. The page frees `data`.
+EMSCRIPTEN_KEEPALIVE void likecast_app_csv_finish(int id, const char* data, int size) {
+  Runtime* rt = GetRuntime();
+  if (!rt) return;
+  rt->app.FinishCsvLoad(id, std::string_view(data, static_cast<size_t>(size)));
+  Wake();
+}
+
+// The worker failed: it could not start, or it ran out of memory. `reason` describes the failure.
+EMSCRIPTEN_KEEPALIVE void likecast_app_csv_failed(int id, const char* reason) {
+  Runtime* rt = GetRuntime();
+  if (!rt) return;
+  rt->app.FailCsvLoad(id, reason);
+  Wake();
+}
+
 // Shows an error the page met (a file that could not be read) in the chat.
 EMSCRIPTEN_KEEPALIVE void likecast_app_report_error(const char* text) {
   Runtime* rt = GetRuntime();

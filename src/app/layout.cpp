@@ -100,6 +100,7 @@ void PhoneLayout(App& app, Ui& ui) {
   static const char* const kLabels[] = {"Chat", "Video", "Insights", "Model"};
   TabButtons(app, ui, kTabs, kLabels, 4);
   if (app.panels().tab == Tab::chat) {
+    app.panels().chat_seen = app.log_added();
     panels::PredictionStrip(app, ui);
     const float height = ImGui::GetWindowHeight() - ImGui::GetCursorPosY() - ImGui::GetStyle().WindowPadding.y;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ui.palette->panel);
@@ -142,6 +143,7 @@ void App::Draw(Ui& ui, float width, float height) {
   content_height_ = static_cast<int>(std::ceil(bottom / ui.scale));
   panels_.page_scroll_y = ImGui::GetScrollY() / ui.scale;
   ImGui::End();
+  if (!embed_ && ui.one_column && panels_.tab != Tab::chat) panels::UnseenMessage(*this, ui);
 }
 
 void App::AfterFrame(const Ui& ui) {

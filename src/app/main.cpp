@@ -64,8 +64,11 @@ void SyncCanvasAndStyle(Runtime& rt) {
   const Palette& palette = key.dark ? DarkPalette() : LightPalette();
   if (fonts_changed) {
     rt.ui.fonts = LoadFonts(scale, key.compact);
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    // Before the first frame the backend has no GL objects yet, and its first NewFrame uploads the atlas.
+    if (rt.frames_drawn > 0) {
+      ImGui_ImplOpenGL3_DestroyFontsTexture();
+      ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
   }
   ApplyTheme(palette, scale, key.touch, key.compact);
   rt.ui.scale = scale;
@@ -164,5 +167,8 @@ int main() {
   app::g_runtime = &runtime;
   runtime.app.Start(web::UrlQuery(), web::LoadSavedState());
   emscripten_set_main_loop(app::Frame, 0, false);
+  // The first frame now rather than at the first animation frame, which came 130-740 ms after main() in
+  // headless Chromium on a loaded 2-core machine. The page's script loads the model after this (Module.postRun).
+  app::Frame();
   return 0;
 }

@@ -84,6 +84,7 @@ std::string App::TestStateJson(const Ui& ui, int frames, const TouchInput& touch
   }
   state["data"] = data;
   state["data_error"] = data_error_;
+  state["file_load"] = file_load_ ? json{{"name", file_load_->name}, {"fraction", file_load_->fraction}} : json(nullptr);
   state["model_metrics"] = model_metrics_ ? MetricsJson(*model_metrics_) : json(nullptr);
 
   json training = {{"state", TrainingStateName(training_.state())}, {"error", training_.error()},

@@ -132,9 +132,9 @@ bool SecondaryButton(Ui& ui, const char* label, const char* mark, float width) {
   return pressed;
 }
 
-bool Chip(Ui& ui, const char* label, const char* mark) {
+bool Chip(Ui& ui, const char* label, const char* mark, float width) {
   ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, ImGui::GetFrameHeight() * 0.5f);
-  const bool pressed = ImGui::Button(label);
+  const bool pressed = ImGui::Button(label, ImVec2(width, 0));
   ImGui::PopStyleVar();
   ui.Mark(mark);
   return pressed;

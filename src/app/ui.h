@@ -69,7 +69,7 @@ void ColoredWrappedText(const ImVec4& color, const char* text);
 
 bool PrimaryButton(Ui& ui, const char* label, const char* mark, float width = 0);     // accent-filled
 bool SecondaryButton(Ui& ui, const char* label, const char* mark, float width = 0);
-bool Chip(Ui& ui, const char* label, const char* mark);                                // rounded, compact
+bool Chip(Ui& ui, const char* label, const char* mark, float width = 0);               // rounded, compact
 // Places the next widget of `width` on the same line if it fits, else on a new line (wrapping rows of chips).
 void SameLineIfFits(float width);
 float ButtonWidth(const char* label);

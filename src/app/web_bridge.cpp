@@ -97,6 +97,7 @@ bool SaveState(const std::string& json) { return JsSaveState(json.c_str()) != 0;
 void ClearSavedState() { JsClearSavedState(); }
 
 void OpenFilePicker() { JsCallPage("openFilePicker", "", ""); }
+void CancelFileLoad() { JsCallPage("cancelFileLoad", "", ""); }
 void DownloadText(const std::string& file_name, const std::string& text) {
   JsCallPage("download", file_name.c_str(), text.c_str());
 }

@@ -26,6 +26,7 @@ void ClearSavedState();
 
 // --- Files, downloads, clipboard ------------------------------------------------
 void OpenFilePicker();                       // clicks the hidden <input type=file>; the page calls back
+void CancelFileLoad();                       // stops the worker parsing a CSV file; no result comes back
 void DownloadText(const std::string& file_name, const std::string& text);   // a JSON download
 void CopyText(const std::string& text);      // the page calls likecast_app_on_copy(ok) when done
 

@@ -3,7 +3,8 @@
 // rejected file keeps the file opened before. A sample of the real dataset
 // loads, and the file picker button and drag-and-drop both work. A file over
 // the size limit is rejected before it is read, with the limit in the
-// message. Runs on desktop, and the picker flow again on a phone.
+// message. Runs on desktop, and the picker flow again on a phone, where the
+// chat's message about the file floats over the model tab until OK.
 import { mkdtempSync, openSync, closeSync, ftruncateSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -101,7 +102,13 @@ await runFlow('browser-csv', async ({ browser, url, results }) => {
   await phoneChooser.setFiles(join(csvDir, 'bad_values.csv'));
   s = await until(phone.page, (x) => x.data && x.data.name === 'bad_values.csv', 'the phone picker');
   results.check('phone: the picker opens a CSV', s.data.rows_loaded === expect['bad_values.csv'].rows_loaded);
+  s = await until(phone.page, (x) => x.widgets['banner:message'] && x.widgets['button:banner-ok'], 'the message over the model tab');
+  results.check('phone: the chat\'s message floats over the model tab', s.widgets['banner:message'].visible &&
+    s.widgets['button:banner-ok'].y + s.widgets['button:banner-ok'].h <= 740, JSON.stringify(s.widgets['button:banner-ok']));
   await shoot(phone.page, 'csv-phone');
+  await tap(phone.page, 'button:banner-ok');
+  s = await until(phone.page, (x) => !x.widgets['banner:message'], 'the floating message to close');
+  results.check('phone: OK closes the floating message', s.tab === 'model');
   results.check('phone: no page errors', phone.errors.length === 0, phone.errors.join('; '));
   await phone.context.close();
 });

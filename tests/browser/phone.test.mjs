@@ -1,8 +1,9 @@
 // Browser test of the phone layout (360x740 CSS pixels, 3x pixels, touch).
 // The page is one column with tabs, and every control is at least 44 CSS
 // pixels tall. The canvas backing store is 3x its CSS size with fonts built
-// for it (crisp text). The HTML chat input sits over the chat box ImGui draws
-// and takes the keyboard when tapped. Finger drags scroll the chat history
+// for it (crisp text). The quick replies wrap as whole chips in even rows.
+// The HTML chat input sits over the chat box ImGui draws and takes the
+// keyboard when tapped. Finger drags scroll the chat history
 // and the long tabs, and a tap after a scroll presses what it lands on.
 import { join } from 'node:path';
 import { casesDir, openPage, runFlow, sendChat, shoot, state, tap, touchDrag, until } from './page_helpers.mjs';
@@ -39,6 +40,19 @@ await runFlow('browser-phone', async ({ browser, url, results }) => {
   // The keyboard bridge.
   await tap(page, 'tab:chat');
   s = await until(page, (x) => x.tab === 'chat' && x.widgets['chat:input'], 'the chat tab');
+
+  // The quick replies: whole chips inside the chat pane, in rows that end at the same right edge.
+  const pane = s.widgets['chat:history'];
+  const chips = Object.entries(s.widgets).filter(([name]) => name.startsWith('chip:')).map(([name, rect]) => ({ name, ...rect }));
+  const outside = chips.filter((chip) => !chip.visible || chip.x < pane.x - 1 || chip.x + chip.w > pane.x + pane.w + 1);
+  results.check('phone: every quick reply is a whole chip inside the chat pane', chips.length === 5 && outside.length === 0,
+    JSON.stringify(outside.length ? outside : chips.length));
+  const rows = [...new Set(chips.map((chip) => Math.round(chip.y)))];
+  const rowEnds = rows.map((y) => Math.max(...chips.filter((chip) => Math.round(chip.y) === y).map((chip) => chip.x + chip.w)));
+  results.check('phone: rows of quick replies span the pane evenly', rows.length >= 2 &&
+    rowEnds.every((end) => Math.abs(end - rowEnds[0]) <= 2 && end > pane.x + pane.w - 12), JSON.stringify({ rows, rowEnds, pane }));
+  results.check('phone: quick replies are at least 44 CSS px tall', chips.every((chip) => chip.h >= 44),
+    chips.map((chip) => chip.h).join(', '));
   const box = s.widgets['chat:input'];
   const input = await page.evaluate(() => {
     const element = document.getElementById('likecast-chat-input');
@@ -73,6 +87,11 @@ await runFlow('browser-phone', async ({ browser, url, results }) => {
   await until(page, (x) => x.tab === 'model', 'the model tab');
   await page.setInputFiles('#likecast-file', csvPath);
   await until(page, (x) => x.data !== null, 'the CSV to open');
+  // The chat's message about the file floats over the tab: OK closes it, as a user would.
+  await until(page, (x) => x.widgets['button:banner-ok'], 'the message about the opened file');
+  await tap(page, 'button:banner-ok');
+  s = await until(page, (x) => !x.widgets['banner:message'], 'the floating message to close');
+  results.check('phone: OK closes the message floating over the model tab', s.tab === 'model');
   await touchDrag(page, { x: 180, y: 600 }, { x: 180, y: 350 });
   await page.waitForTimeout(500);
   s = await state(page);

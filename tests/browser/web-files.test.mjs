@@ -41,7 +41,7 @@ for (const name of cachedFiles.filter((file) => file.endsWith('.html') && exists
 // The page links the manifest and registers the service worker; without them it cannot be installed or work offline.
 const index = existsSync(join(webDir, 'index.html')) ? read('index.html') : '';
 results.check('index.html links the manifest', /<link rel="manifest" href="manifest.webmanifest">/.test(index));
-results.check('index.html loads offline.js', /<script src="offline.js"><\/script>/.test(index));
+results.check('index.html loads offline.js', /<script src="offline.js"( defer)?><\/script>/.test(index));
 
 // Emscripten emits eval and new Function unless built with -sDYNAMIC_EXECUTION=0.
 const kDynamicCode = /\beval\s*\(|\bnew\s+Function\s*\(|\bFunction\s*\(\s*["'`]/;

@@ -3,9 +3,13 @@
 // and the input. The input itself is a real HTML <input> that the page places
 // over the frame drawn here, so phones raise their keyboard and screen
 // readers find a labelled field; its text reaches the app through
-// likecast_app_send.
+// likecast_app_send. On phones, LikeCast's newest message also floats over
+// the other tabs until it is seen.
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
+#include <string>
+#include <vector>
 
 #include <imgui.h>
 
@@ -16,6 +20,8 @@
 
 namespace likecast::app::panels {
 namespace {
+
+constexpr size_t kUnseenMessageChars = 180;   // the floating message (UnseenMessage) cuts longer ones
 
 struct QuickReply {
   const char* label;
@@ -62,6 +68,39 @@ void Bubble(Ui& ui, const LogEntry& entry, float width) {
   ImGui::Dummy(ImVec2(width, bubble.y));
 }
 
+// The quick replies as rows of whole chips. When they need more than one row, every row is stretched to the
+// pane's width, so a phone shows two even rows and never a chip cut at the edge.
+void QuickReplies(App& app, Ui& ui) {
+  const float available = ImGui::GetContentRegionAvail().x;
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  constexpr size_t kCount = std::size(kQuickReplies);
+  float widths[kCount];
+  std::vector<size_t> row_starts = {0};
+  float row_width = 0;
+  for (size_t i = 0; i < kCount; ++i) {
+    widths[i] = ButtonWidth(kQuickReplies[i].label);
+    if (i > row_starts.back() && row_width + spacing + widths[i] > available) {
+      row_starts.push_back(i);
+      row_width = 0;
+    }
+    row_width += (i > row_starts.back() ? spacing : 0) + widths[i];
+  }
+  row_starts.push_back(kCount);
+  const bool one_row = row_starts.size() == 2;
+
+  for (size_t row = 0; row + 1 < row_starts.size(); ++row) {
+    const size_t begin = row_starts[row], end = row_starts[row + 1];
+    float used = spacing * static_cast<float>(end - begin - 1);
+    for (size_t i = begin; i < end; ++i) used += widths[i];
+    const float extra = one_row ? 0.0f : std::max(0.0f, available - used) / static_cast<float>(end - begin);
+    for (size_t i = begin; i < end; ++i) {
+      if (i > begin) ImGui::SameLine();
+      const QuickReply& reply = kQuickReplies[i];
+      if (Chip(ui, reply.label, reply.mark, std::floor(widths[i] + extra))) app.SendMessage(reply.message);
+    }
+  }
+}
+
 // The frame the page's HTML chat input covers, and the Send button beside it.
 void InputRow(App& app, Ui& ui) {
   const Palette& p = *ui.palette;
@@ -89,8 +128,12 @@ void ChatPane(App& app, Ui& ui, float height) {
 
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
   ImGui::BeginChild("chat-history", ImVec2(0, history), false);
+  // Scrolled to its end before this frame's content? Then it keeps to its end, which moves on new messages but
+  // also when the scrollbar appears (and rewraps every bubble) or the phone's keyboard shortens the pane.
+  const bool at_end = ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 1.0f;
   const float width = ImGui::GetContentRegionAvail().x;
   for (const LogEntry& entry : app.log()) Bubble(ui, entry, width);
+  if (at_end && !panels.scroll_chat_to_end) ImGui::SetScrollHereY(1.0f);
   if (panels.scroll_chat_to_end) {
     ImGui::SetScrollHereY(1.0f);
     panels.scroll_chat_to_end = false;
@@ -102,17 +145,54 @@ void ChatPane(App& app, Ui& ui, float height) {
   ui.Mark("chat:history");
 
   const float chips_top = ImGui::GetCursorPosY();
-  for (size_t i = 0; i < std::size(kQuickReplies); ++i) {
-    const QuickReply& reply = kQuickReplies[i];
-    if (i > 0) SameLineIfFits(ButtonWidth(reply.label));
-    if (Chip(ui, reply.label, reply.mark)) app.SendMessage(reply.message);
-  }
+  QuickReplies(app, ui);
   const float chips_height = ImGui::GetCursorPosY() - chips_top - style.ItemSpacing.y;
   if (chips_height != panels.chips_height) {
     panels.chips_height = chips_height;
     ui.wants_another_frame = true;
   }
   InputRow(app, ui);
+}
+
+void UnseenMessage(App& app, Ui& ui) {
+  // A file opened, an error or training finished: on a phone the chat is hidden behind its tab, so the
+  // newest of LikeCast's messages floats at the bottom of the screen until it is closed or the chat shown.
+  PanelState& panels = app.panels();
+  if (app.log_added() <= panels.chat_seen) return;
+  const std::vector<LogEntry>& log = app.log();
+  const LogEntry* last = nullptr;
+  for (auto it = log.rbegin(); it != log.rend() && !last; ++it)
+    if (it->kind != LogKind::user) last = &*it;
+  if (!last) return;
+
+  // Long messages are cut at a space; "Show chat" shows them whole.
+  std::string text = last->text.substr(0, last->text.find('\n'));
+  if (text.size() > kUnseenMessageChars) {
+    const size_t space = text.rfind(' ', kUnseenMessageChars);
+    text = text.substr(0, space == std::string::npos ? kUnseenMessageChars : space) + "\xE2\x80\xA6";
+  }
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const float margin = ui.Px(12);
+  ImGui::SetNextWindowPos(ImVec2(margin, display.y - margin), ImGuiCond_Always, ImVec2(0, 1));
+  ImGui::SetNextWindowSize(ImVec2(display.x - 2 * margin, 0));   // height 0: fit the content
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ui.palette->panel);
+  ImGui::PushStyleColor(ImGuiCol_Border, ui.palette->border);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, ui.Px(12));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, ui.Px(1));
+  ImGui::Begin("##unseen-message", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+  if (ImGui::IsWindowAppearing()) ui.wants_another_frame = true;   // the height fits the text a frame later
+  // A click or tap anywhere else closes it too, and still presses what it lands on.
+  if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !ImGui::IsWindowHovered()) panels.chat_seen = app.log_added();
+  ColoredWrappedText(last->kind == LogKind::error ? ui.palette->error : ui.palette->text, text.c_str());
+  ui.Mark("banner:message");
+  if (SecondaryButton(ui, "Show chat", "button:banner-chat")) panels.tab = Tab::chat;
+  ImGui::SameLine();
+  if (SecondaryButton(ui, "OK", "button:banner-ok")) panels.chat_seen = app.log_added();
+  ImGui::End();
+  ImGui::PopStyleVar(2);
+  ImGui::PopStyleColor(2);
 }
 
 void OneLineChat(App& app, Ui& ui) {

@@ -14,6 +14,7 @@ namespace panels {
 void TopBar(App& app, Ui& ui);                      // title, copy link, open file, clear data
 void ChatPane(App& app, Ui& ui, float height);      // history, quick replies and the input, in `height` pixels
 void OneLineChat(App& app, Ui& ui);                 // the embedded widget's chat: last reply and the input
+void UnseenMessage(App& app, Ui& ui);               // a phone's newest message, floating over the other tabs
 void ScenarioPanel(App& app, Ui& ui);               // sliders and exact fields of the video's inputs
 void PredictionCard(App& app, Ui& ui);              // the number, the P10-P90 bar, percentile, actual likes
 void PredictionStrip(App& app, Ui& ui);             // one line of the prediction, above the phone's chat

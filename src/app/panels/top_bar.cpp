@@ -1,6 +1,10 @@
 // The bar at the top of the page: the name, a one-line description, and the
 // page-wide actions (copy a link to the scenario, open a file, clear the
 // saved data after a confirmation).
+#include <cfloat>
+#include <cmath>
+#include <string>
+
 #include <imgui.h>
 
 #include "app/app.h"
@@ -9,6 +13,27 @@
 #include "app/web_bridge.h"
 
 namespace likecast::app::panels {
+namespace {
+
+// A CSV file being opened: its name, size and progress, and a Cancel button.
+void FileLoadStrip(App& app, Ui& ui) {
+  const FileLoad* load = app.file_load();
+  if (!load) return;
+  const std::string label = "Opening " + load->name + " (" + FormatByteSize(static_cast<size_t>(load->bytes)) + "): " +
+                            std::to_string(static_cast<int>(std::floor(load->fraction * 100.0f))) + "%";
+  const float cancel_width = ButtonWidth("Cancel");
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(label.c_str());
+  ui.Mark("status:open-file");
+  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - cancel_width);
+  if (SecondaryButton(ui, "Cancel", "button:cancel-open")) app.CancelCsvLoad();
+  ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ui.palette->accent);
+  ImGui::ProgressBar(load->fraction, ImVec2(-FLT_MIN, ui.Px(6)), "");
+  ImGui::PopStyleColor();
+  ui.Mark("progress:open-file");
+}
+
+}  // namespace
 
 void TopBar(App& app, Ui& ui) {
   ImGui::PushFont(ui.fonts.title);
@@ -59,6 +84,7 @@ void TopBar(App& app, Ui& ui) {
     ImGui::EndPopup();
   }
   if (!app.notice().empty()) Caption(ui, app.notice().c_str());
+  FileLoadStrip(app, ui);
 }
 
 }  // namespace likecast::app::panels
