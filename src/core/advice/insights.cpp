@@ -363,6 +363,13 @@ std::string DisplayName(const std::string& name) {
   return text;
 }
 
+// An input as a singular noun for a sentence: "view count", "verified status", "share rate".
+std::string InputNoun(const std::string& name) {
+  if (name == "views") return "view count";
+  if (name == "verified") return "verified status";
+  return DisplayName(name);
+}
+
 std::string LikesPer100(double rate) { return FormatPlain(rate * 100.0, 1) + " likes per 100 views"; }
 
 // "Median like rate of verified accounts: 23.6 likes per 100 views (1,200 videos), against 26.7 for not
@@ -394,7 +401,7 @@ std::vector<std::string> InsightHighlights(const Insights& insights) {
     for (size_t c = 1; c < insights.rate_names.size(); ++c)
       if (best == 0 || std::fabs(insights.correlations[0][c]) > std::fabs(insights.correlations[0][best])) best = c;
     if (best > 0) {
-      lines.push_back("The like rate moves most with the " + DisplayName(insights.rate_names[best]) + " (Spearman " +
+      lines.push_back("The like rate moves most with the " + InputNoun(insights.rate_names[best]) + " (Spearman " +
                       FormatPlain(insights.correlations[0][best], 2) + ").");
     }
   }
@@ -419,8 +426,8 @@ std::vector<std::string> InsightHighlights(const Insights& insights) {
   if (insights.importance.size() >= 2) {
     const InputImportance& top = insights.importance.front();
     const InputImportance& last = insights.importance.back();
-    lines.push_back("On its own, the " + DisplayName(top.input) + " explains " + FormatPercent(top.explained) +
-                    " of the variance of the log like rate; the " + DisplayName(last.input) + " explains " +
+    lines.push_back("On its own, the " + InputNoun(top.input) + " explains " + FormatPercent(top.explained) +
+                    " of the variance of the log like rate; the " + InputNoun(last.input) + " explains " +
                     FormatPercent(last.explained, 2) + ".");
   }
   return lines;

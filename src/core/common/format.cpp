@@ -21,18 +21,20 @@ std::string FormatPlain(double value, int max_decimals) {
 std::string FormatCount(double value) {
   if (!std::isfinite(value)) return "?";
   const std::string sign = value < 0 ? "-" : "";
-  const double magnitude = std::fabs(value);
+  // Counts are whole numbers, so a prediction of 999.7 likes is a count of 1,000 and shows as "1K".
+  const double magnitude = std::round(std::fabs(value));
+  if (magnitude < 1000) return magnitude == 0 ? "0" : sign + FormatPlain(magnitude, 0);
   struct Unit { double size; const char* suffix; };
-  static const Unit units[] = {{1e9, "B"}, {1e6, "M"}, {1e3, "K"}};
-  for (const Unit& unit : units) {
-    // Round first, so 999,960 shows as 1M rather than 1000K.
-    const double scaled = std::round(magnitude / unit.size * 10.0) / 10.0;
-    if (scaled >= 1.0) {
-      if (scaled >= 1000.0 && unit.size < 1e9) continue;
-      return sign + FormatPlain(scaled, scaled >= 100 ? 0 : 1) + unit.suffix;
-    }
+  static const Unit kUnits[] = {{1e9, "B"}, {1e6, "M"}, {1e3, "K"}};
+  for (const Unit& unit : kUnits) {
+    if (magnitude < unit.size) continue;
+    // Cut to one decimal rather than rounded, so 999,999 reads "999.9K" and a count reads "1M" only once it
+    // has reached 1,000,000. Dividing an integer by a power of ten is exact when the result is whole, so
+    // the floor never loses a step.
+    const double tenths = std::floor(magnitude / (unit.size / 10));
+    return sign + FormatPlain(tenths / 10, 1) + unit.suffix;
   }
-  return sign + FormatPlain(std::round(magnitude), 0);
+  return sign + FormatPlain(magnitude, 0);
 }
 
 std::string FormatInteger(double value) {

@@ -5,7 +5,9 @@
 
 namespace likecast {
 
-std::string FormatCount(double value);              // 35200 -> "35.2K"; negative values keep their sign
+// 950 -> "950", 35290 -> "35.2K", 999999 -> "999.9K", 1.25e6 -> "1.2M": whole below 1,000, then one decimal
+// cut (not rounded) so a count never shows a milestone it has not reached. Negative values keep their sign.
+std::string FormatCount(double value);
 std::string FormatInteger(double value);            // 35200 -> "35,200" (rounded)
 std::string FormatPercent(double fraction, int decimals = 1);  // 0.123 -> "12.3%"
 std::string FormatDuration(double seconds);         // 90 -> "1:30", 42 -> "42 s"
