@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -135,6 +136,9 @@ struct ChatOptions {
   size_t max_message_bytes = 2000;          // see ParseOptions
   size_t max_undo = 50;                     // older changes drop out of the undo history
   size_t max_transcript = 200;              // turns kept (and saved); older ones drop out
+  // Largest saved state RestoreJson reads. With the default limits above a saved state stays near 1 MB
+  // at most, when every message is 2,000 control characters (escaped to 6 bytes each) or digits.
+  size_t max_state_bytes = 2u << 20;
 };
 
 class Conversation {
@@ -155,12 +159,13 @@ class Conversation {
   void SetModel(const Model* model) { model_ = model; }
 
   const ChatSlots& slots() const { return slots_; }
-  const std::vector<ChatTurn>& transcript() const { return transcript_; }
+  const std::deque<ChatTurn>& transcript() const { return transcript_; }
   size_t undo_depth() const { return history_.size(); }
 
   // The state as JSON (slots, undo history, transcript, the slot asked for), and back.
   // Restore returns "" on success. On failure the state is unchanged and the error names the problem,
-  // e.g. "slots.views must be a number".
+  // e.g. "slots.views must be a number". A state over max_state_bytes is rejected unread; of a longer
+  // history or transcript only the newest max_undo steps and max_transcript turns are read and kept.
   std::string SaveJson() const;
   std::string RestoreJson(std::string_view json);
 
@@ -173,12 +178,12 @@ class Conversation {
   const Model* model_ = nullptr;
   ChatOptions options_;
   ChatSlots slots_;
-  std::vector<ChatSlots> history_;          // the slots before each change, newest last
+  std::deque<ChatSlots> history_;           // the slots before each change, newest last
   std::optional<ChatSlot> slider_slot_;     // the slot the last undo step was a slider drag on
   std::optional<ChatSlot> asking_;
   unsigned asked_ = 0;                      // bit per ChatSlot: asked once already, so not asked again
   std::optional<size_t> what_if_depth_;     // undo depth before the first what-if still in effect
-  std::vector<ChatTurn> transcript_;
+  std::deque<ChatTurn> transcript_;
 };
 
 }  // namespace likecast

@@ -65,16 +65,15 @@ void Conversation::PushHistory(const ChatSlots& before, std::optional<ChatSlot> 
   if (slider && slider_slot_ == slider && !history_.empty()) return;   // the same drag: one undo step
   slider_slot_ = slider;
   history_.push_back(before);
-  if (history_.size() > options_.max_undo) {
-    history_.erase(history_.begin());
+  while (history_.size() > options_.max_undo) {
+    history_.pop_front();
     if (what_if_depth_ && *what_if_depth_ > 0) --*what_if_depth_;
   }
 }
 
 void Conversation::AddTurn(bool from_user, std::string text) {
   transcript_.push_back({from_user, std::move(text)});
-  if (transcript_.size() > options_.max_transcript)
-    transcript_.erase(transcript_.begin(), transcript_.begin() + static_cast<long>(transcript_.size() - options_.max_transcript));
+  while (transcript_.size() > options_.max_transcript) transcript_.pop_front();
 }
 
 ChatReply Conversation::Current() const {
@@ -128,6 +127,10 @@ ChatReply Conversation::Send(std::string_view message) {
                                ", I first need the video's views.");
           continue;
         }
+        if (!SlotNumber(slots_, change.slot)) {
+          step.notes.push_back("You haven't given the " + std::string(ChatSlotNoun(change.slot)) +
+                               ", so I started from the typical " + DescribeSlot(change.slot, *start) + ".");
+        }
         value = change.kind == ChangeKind::scale ? *start * value : *start + value;
         if (IsCount(change.slot)) value = std::round(value);
         const std::string problem = CheckSlotValue(change.slot, value);
@@ -155,7 +158,7 @@ ChatReply Conversation::Send(std::string_view message) {
   const bool inputs_changed = std::any_of(step.changed.begin(), step.changed.end(),
                                           [](ChatSlot slot) { return slot != ChatSlot::likes; });
   if (intent == Intent::what_if && inputs_changed && !what_if_depth_) what_if_depth_ = depth_before;
-  if (intent == Intent::predict && inputs_changed) what_if_depth_.reset();
+  // A correction after a what-if keeps the scenario: its hypothetical values are still in the slots.
   if (step.undone && what_if_depth_ && history_.size() <= *what_if_depth_) what_if_depth_.reset();
 
   ChatReply reply = Reply(intent, before, parsed, step);
@@ -222,7 +225,10 @@ ChatReply Conversation::Reply(Intent intent, const ChatSlots& before, const Pars
     reply.asking = asking_;
     return reply;
   }
-  for (const std::string& message : step.rejected_messages) lines.push_back(message + ".");
+  for (const std::string& message : step.rejected_messages) {
+    const bool ends_sentence = !message.empty() && (message.back() == '?' || message.back() == '.');
+    lines.push_back(ends_sentence ? message : message + ".");
+  }
   if (!step.rejected_messages.empty() && !step.changed.empty()) lines.back() += " I kept the rest of your message.";
   for (const std::string& note : step.notes) lines.push_back(note);
   if (!parsed.unused_counts.empty()) {
@@ -231,7 +237,7 @@ ChatReply Conversation::Reply(Intent intent, const ChatSlots& before, const Pars
     lines.push_back("LikeCast doesn't use " + list + ", so I left that out: it predicts from views, shares, "
                     "comments, downloads, length and account status.");
   }
-  if (!parsed.unknown_numbers.empty() && step.changed.empty()) {
+  if (!parsed.unknown_numbers.empty()) {
     lines.push_back("I'm not sure what " + parsed.unknown_numbers.front() + " counts. Say it with a name, e.g. \"" +
                     parsed.unknown_numbers.front() + " views\" or \"" + parsed.unknown_numbers.front() + " shares\".");
   }
@@ -244,7 +250,8 @@ ChatReply Conversation::Reply(Intent intent, const ChatSlots& before, const Pars
   auto add_comparison = [&] {
     lines.push_back(chat::CompareText(*slots_.likes, &numbers));
     if (what_if_depth_ && intent != Intent::what_if)
-      lines.push_back("Note: that compares them with the what-if scenario. Say \"undo\" to go back to your video.");
+      lines.push_back("Note: that compares them with the what-if scenario, not your video. \"undo\" takes the what-if "
+                      "changes back one at a time.");
   };
   auto add_prediction = [&](bool what_if) {
     std::string line = (changes.empty() ? "The prediction is " : "With " + changes + ": ") + chat::RangeText(numbers);
@@ -252,6 +259,11 @@ ChatReply Conversation::Reply(Intent intent, const ChatSlots& before, const Pars
       line += ", " + chat::DeltaText(numbers.delta_likes, numbers.previous_likes) + " compared with before";
     lines.push_back(line + ".");
     if (const std::string unusual = chat::UnusualText(slots_); !unusual.empty()) lines.push_back(unusual);
+    const bool length_changed =
+        std::find(step.changed.begin(), step.changed.end(), ChatSlot::duration_sec) != step.changed.end();
+    if (length_changed && model_) {
+      if (const std::string note = chat::LengthNote(*model_, slots_); !note.empty()) lines.push_back(note);
+    }
     if (slots_.likes) add_comparison();
     // The assumed values depend on the views, so they are repeated only when the views change.
     const bool views_changed = std::find(step.changed.begin(), step.changed.end(), ChatSlot::views) != step.changed.end();

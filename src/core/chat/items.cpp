@@ -1,12 +1,40 @@
 // Merging tokens into items (see lexer.h): numbers with their units, spelled
 // numbers, ranges, and the two-word terms the binder needs as one unit.
 #include <cmath>
+#include <optional>
+#include <string_view>
+#include <utility>
 
 #include "core/chat/lexer.h"
 #include "core/common/format.h"
 
 namespace likecast::chat {
 namespace {
+
+// True when one typing slip turns `a` into `b`: a letter left out, added, replaced, or two swapped.
+bool OneSlipApart(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (i == a.size()) return a.size() != b.size();
+  if (a.size() < b.size()) return a.substr(i) == b.substr(i + 1);
+  if (a.substr(i + 1) == b.substr(i + 1)) return true;
+  return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2);
+}
+
+// The input a misspelt count noun stands for ("vews", "coments", "donwloads"), or nullopt. Only words of 4
+// letters or more are tried, so short words ("vies") stay unread. Likes are left out: "lines", "bikes" and
+// "hikes" are one slip from them.
+std::optional<ChatSlot> MisspeltField(std::string_view word) {
+  struct Noun { const char* text; ChatSlot slot; };
+  static const Noun kNouns[] = {{"views", ChatSlot::views}, {"shares", ChatSlot::shares},
+                                {"comments", ChatSlot::comments}, {"downloads", ChatSlot::downloads}};
+  if (word.size() < 4) return std::nullopt;
+  for (const Noun& noun : kNouns)
+    if (OneSlipApart(word, noun.text)) return noun.slot;
+  return std::nullopt;
+}
 
 class ItemBuilder {
  public:
@@ -32,6 +60,9 @@ class ItemBuilder {
   void ReadWord();
   bool ReadTwoWordTerm(const std::string& word);
   bool Negated() const;
+  enum class Answer { none, yes, no, no_longer };
+  Answer ReadAnswer();
+  void ApplyAnswer(Item* item);
   void Push(Item item);
 
   const std::vector<Token>& tokens_;
@@ -176,7 +207,7 @@ void ItemBuilder::ReadUnitsAfter(Item* item, NumberUnit unit) {
     case NumberUnit::billion: item->value *= 1e9; item->dot_thousands = false; break;
     case NumberUnit::million_or_minutes: item->million_or_minutes = true; item->dot_thousands = false; break;
     case NumberUnit::seconds: case NumberUnit::clock: item->number_kind = NumberKind::seconds; break;
-    case NumberUnit::minutes: item->number_kind = NumberKind::seconds; item->value *= 60; break;
+    case NumberUnit::minutes: item->number_kind = NumberKind::seconds; item->value *= 60; item->minutes = true; break;
     case NumberUnit::hours: item->number_kind = NumberKind::seconds; item->value *= 3600; item->hours = true; break;
     case NumberUnit::times: item->number_kind = NumberKind::factor; break;
     case NumberUnit::ordinal: item->kind = ItemKind::other; return;
@@ -195,6 +226,7 @@ void ItemBuilder::ReadUnitsAfter(Item* item, NumberUnit unit) {
       item->number_kind = NumberKind::seconds;
       item->million_or_minutes = false;
       item->value = (unit == NumberUnit::minutes ? item->value : item->value * 60) + tokens_[next].value;
+      item->minutes = false;
       item->text += " " + tokens_[next].text + (seconds_word ? " " + tokens_[next + 1].text : "");
       t_ = next + (seconds_word ? 2 : 1);
     }
@@ -258,10 +290,74 @@ bool ItemBuilder::Negated() const {
     if (previous.kind == ItemKind::separator) return false;
     const std::string& w = previous.text;
     if (w == "not" || w == "no" || w == "never" || w == "non" || w == "without" || w == "nope" ||
-        (w.size() > 3 && w.compare(w.size() - 3, 3, "n't") == 0))
+        w == "no longer" || w == "used to be" || (w.size() > 3 && w.compare(w.size() - 3, 3, "n't") == 0))
       return true;
   }
   return false;
+}
+
+// Reads an answer written right after an account term: "verified: no", "verified? yep", "verified = false",
+// "banned - not anymore", "verified: 0". Returns Answer::none, reading nothing, when no answer follows. An
+// answer must end its part of the message, so "verified, no downloads" keeps "no" for the downloads.
+ItemBuilder::Answer ItemBuilder::ReadAnswer() {
+  size_t i = t_;
+  while (i < tokens_.size()) {
+    const Token& token = tokens_[i];
+    const bool punct = token.kind == TokenKind::punct && (token.text == ":" || token.text == "=" ||
+                                                          token.text == "?" || token.text == "-" ||
+                                                          token.text == ",");
+    const bool link_word = WordAt(i, "is") || WordAt(i, "status") || WordAt(i, "account") || WordAt(i, "but");
+    if (!punct && !link_word) break;
+    ++i;
+  }
+
+  Answer answer = Answer::none;
+  size_t used = 1;
+  const Token* token = i < tokens_.size() ? &tokens_[i] : nullptr;
+  if (token && token->kind == TokenKind::word) {
+    const std::string& w = token->text;
+    if (w == "yes" || w == "y" || w == "yeah" || w == "yep" || w == "yup" || w == "true" || w == "correct") {
+      answer = Answer::yes;
+    } else if (w == "no" && (WordAt(i + 1, "longer") || WordAt(i + 1, "more"))) {
+      answer = Answer::no_longer;
+      used = 2;
+    } else if (w == "no" || w == "n" || w == "nope" || w == "nah" || w == "false") {
+      answer = Answer::no;
+    } else if (w == "not" && WordAt(i + 1, "anymore")) {
+      answer = Answer::no_longer;
+      used = 2;
+    } else if (w == "anymore") {
+      answer = Answer::no_longer;
+    }
+  } else if (token && token->kind == TokenKind::number && token->unit == NumberUnit::none && !token->minus &&
+             !token->plus && !token->plus_after && (token->value == 0 || token->value == 1) &&
+             (token->text == "0" || token->text == "1")) {
+    answer = token->value == 1 ? Answer::yes : Answer::no;
+  }
+  if (answer == Answer::none) return answer;
+
+  // Only the end of the message, a punctuation mark or a separator word may follow the answer.
+  const size_t after = i + used;
+  const bool ends_part = after >= tokens_.size() || tokens_[after].kind == TokenKind::punct ||
+                         ClassAt(after) == WordClass::separator;
+  if (!ends_part) return Answer::none;
+  t_ = after;
+  return answer;
+}
+
+// Turns an account item around when an answer follows it: "verified: no" is unverified, "banned? no" is
+// active. "Anymore" says the state has ended, so "not verified anymore" stays unverified. "active: no"
+// names no status, so the item then sets nothing.
+void ItemBuilder::ApplyAnswer(Item* item) {
+  const Answer answer = ReadAnswer();
+  if (answer == Answer::none || answer == Answer::yes) return;
+  if (item->kind == ItemKind::verified) {
+    item->value = answer == Answer::no_longer || item->value != 0 ? 0 : 1;
+  } else if (item->value != static_cast<double>(AuthorStatus::active) || answer == Answer::no_longer) {
+    item->value = static_cast<double>(AuthorStatus::active);
+  } else {
+    item->kind = ItemKind::other;
+  }
 }
 
 // Terms of two or more words that must be one item. Returns true when one was read at t_.
@@ -272,11 +368,11 @@ bool ItemBuilder::ReadTwoWordTerm(const std::string& w) {
   if (w == "under" && (WordAt(t_ + 1, "review") || ((PunctAt(t_ + 1, "_") || PunctAt(t_ + 1, "-")) &&
                                                     WordAt(t_ + 2, "review")))) {
     item.kind = ItemKind::status;
-    item.value = static_cast<double>(AuthorStatus::under_review);
+    item.value = static_cast<double>(Negated() ? AuthorStatus::active : AuthorStatus::under_review);
     used = WordAt(t_ + 1, "review") ? 2 : 3;
   } else if ((w == "in" && WordAt(t_ + 1, "review")) || (w == "being" && WordAt(t_ + 1, "reviewed"))) {
     item.kind = ItemKind::status;
-    item.value = static_cast<double>(AuthorStatus::under_review);
+    item.value = static_cast<double>(Negated() ? AuthorStatus::active : AuthorStatus::under_review);
     used = 2;
   } else if ((w == "profile" && (WordAt(t_ + 1, "views") || WordAt(t_ + 1, "view") || WordAt(t_ + 1, "visits"))) ||
              (w == "watch" && WordAt(t_ + 1, "time"))) {
@@ -290,6 +386,9 @@ bool ItemBuilder::ReadTwoWordTerm(const std::string& w) {
   } else if ((w == "no" && (WordAt(t_ + 1, "one") || WordAt(t_ + 1, "body"))) || (w == "not" && WordAt(t_ + 1, "any"))) {
     item.kind = ItemKind::negation;
     used = 2;
+  } else if ((w == "no" && WordAt(t_ + 1, "longer")) || (w == "used" && WordAt(t_ + 1, "to") && WordAt(t_ + 2, "be"))) {
+    item.kind = ItemKind::other;   // read by Negated(): "no longer banned", "used to be verified"
+    used = w == "no" ? 2 : 3;
   } else if ((w == "more" || w == "less" || w == "fewer") && WordAt(t_ + 1, "than")) {
     item.kind = ItemKind::approx;
     used = 2;
@@ -301,6 +400,7 @@ bool ItemBuilder::ReadTwoWordTerm(const std::string& w) {
   }
   for (size_t k = 1; k < used; ++k) item.text += " " + tokens_[t_ + k].text;
   t_ += used;
+  if (item.kind == ItemKind::verified || item.kind == ItemKind::status) ApplyAnswer(&item);
   Push(std::move(item));
   return true;
 }
@@ -359,6 +459,17 @@ void ItemBuilder::ReadWord() {
       default: item.kind = ItemKind::other; break;
     }
   }
+  // A misspelt count noun right after a number: "120k vews" is 120K views, and the reply says so.
+  const bool after_number = !items_.empty() && items_.back().kind == ItemKind::number &&
+                            items_.back().number_kind == NumberKind::count;
+  if (item.kind == ItemKind::other && after_number) {
+    if (const std::optional<ChatSlot> slot = MisspeltField(w)) {
+      item.kind = ItemKind::field;
+      item.slot = *slot;
+      if (notes_) notes_->push_back("I read \"" + w + "\" as " + ChatSlotName(*slot) + ".");
+    }
+  }
+  if (item.kind == ItemKind::verified || item.kind == ItemKind::status) ApplyAnswer(&item);
   if (w == "ago" && !items_.empty() && items_.back().kind == ItemKind::number) items_.back().not_a_length = true;
   if (w == "in" || w == "within" || w == "every" || w == "per" || w == "after" || w == "since") pending_time_ = true;
   Push(std::move(item));

@@ -117,6 +117,7 @@ struct Item {
   bool approximate = false;          // "about", "~", "7k+", a range
   bool spelled = false;              // "ten thousand"
   bool hours = false;                // written in hours: a video length only next to "long" or "duration"
+  bool minutes = false;              // written in minutes: "90 minutes", for the reply to an impossible length
   bool not_a_length = false;         // "5 minutes ago", "in 2 hours": a time, not the video's length
   ChatSlot slot = ChatSlot::views;   // field
   bool verb = false;                 // field: "viewed"

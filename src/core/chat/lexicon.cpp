@@ -117,6 +117,7 @@ std::unordered_map<std::string_view, WordInfo> BuildLexicon() {
       {"lose", Plain(W::less)}, {"lost", Plain(W::less)},
       // Words that tie a field to the number after it.
       {"is", Plain(W::binder)}, {"are", Plain(W::binder)}, {"was", Plain(W::binder)}, {"were", Plain(W::binder)},
+      {"r", Plain(W::binder)},   // texting for "are": "shares r 6k"
       {"be", Plain(W::binder)}, {"been", Plain(W::binder)}, {"of", Plain(W::binder)}, {"at", Plain(W::binder)},
       {"to", Plain(W::binder)}, {"now", Plain(W::binder)}, {"reached", Plain(W::binder)},
       {"hit", Plain(W::binder)}, {"totaled", Plain(W::binder)}, {"totalled", Plain(W::binder)},

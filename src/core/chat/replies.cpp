@@ -163,6 +163,18 @@ std::string UnusualText(const ChatSlots& slots) {
          " views. That's unusual but possible, so I used " + (parts.size() == 1 ? "it" : "them") + " as given.";
 }
 
+std::string LengthNote(const Model& model, const ChatSlots& slots) {
+  if (!slots.inputs.duration_sec || model.benchmarks.empty()) return "";
+  const double seconds = *slots.inputs.duration_sec;
+  const BenchmarkGroup& all = OverallBenchmark(model.benchmarks);
+  // Lengths within half of P5 and twice P95 are close enough to the training videos to trust the model.
+  const double shortest = all.At(BenchmarkMetric::duration_sec, 5);
+  const double longest = all.At(BenchmarkMetric::duration_sec, 95);
+  if (seconds <= 2 * longest && seconds >= shortest / 2) return "";
+  return "Note: most videos LikeCast learned from last " + FormatDuration(shortest) + " to " +
+         FormatDuration(longest) + ", so the effect of a " + FormatDuration(seconds) + " length is a rough guess.";
+}
+
 // A gain in likes as the chat shows it: "+2.7K likes (+12%)", or "+2.7K likes, to 15x the prediction" when
 // the gain is larger than the prediction itself.
 std::string GainText(double gain, double likes_now) {
@@ -184,8 +196,16 @@ std::string ExplainText(const Model& model, const ChatNumbers& n) {
   for (const Attribution& part : e.parts) {
     if (reasons.size() == 3) break;
     if (std::fabs(part.likes) < 0.01 * std::max(1.0, e.baseline_likes)) continue;   // noise next to the range
-    reasons.push_back(part.value_text + " (typical: " + part.baseline_text + ") " +
-                      (part.likes >= 0 ? "adds " : "takes away ") + FormatCount(std::fabs(part.likes)));
+    // The subject is the video's value ("810 comments", "a 38 s video"), and the verb agrees with it.
+    const auto slot = static_cast<ChatSlot>(static_cast<int>(part.field));
+    const double value = UsedValue(n.used, slot);
+    const bool plural = slot != ChatSlot::duration_sec && slot != ChatSlot::verified &&
+                        slot != ChatSlot::author_status && std::round(value) != 1;
+    std::string verb = part.likes >= 0 ? "add" : "take";
+    if (!plural) verb += "s";
+    if (part.likes < 0) verb += " away";
+    reasons.push_back(DescribeSlot(slot, value) + " (typical: " + part.baseline_text + ") " + verb + " " +
+                      FormatCount(std::fabs(part.likes)));
   }
   if (reasons.empty()) {
     text += " None of the inputs moves it by more than 1% from the typical video.";
@@ -266,14 +286,18 @@ std::string BenchmarkText(const Model& model, const ChatSlots& slots, const Chat
             DescribePerViews(median, row.noun) + "); the top 25% reach " + FormatPercent(strong, strong < 0.01 ? 2 : 1) +
             ".";
     std::optional<double> mine = topic_rate;
+    bool predicted = false;
     if (!mine && slots.inputs.views && *slots.inputs.views > 0) {
-      if (const std::optional<double> count = SlotNumber(slots, row.slot))
+      if (const std::optional<double> count = SlotNumber(slots, row.slot)) {
         mine = *count / *slots.inputs.views;
-      else if (row.slot == ChatSlot::likes && n.has_prediction)
+      } else if (row.slot == ChatSlot::likes && n.has_prediction) {
         mine = n.likes / n.used.views;
+        predicted = true;
+      }
     }
-    if (mine && topic) {
-      text += " Yours, " + FormatPercent(*mine, *mine < 0.01 ? 2 : 1) + ", is at " +
+    if (mine && (topic || !topic_rate)) {
+      const std::string whose = predicted ? " Your predicted " + rate_name + ", " : std::string(" Yours, ");
+      text += whose + FormatPercent(*mine, *mine < 0.01 ? 2 : 1) + ", is at " +
               FormatPercentileRank(group.PercentileOf(row.metric, *mine)) + ": better than about " +
               FormatPlain(std::clamp(std::round(group.PercentileOf(row.metric, *mine)), 0.0, 100.0)) +
               "% of them.";

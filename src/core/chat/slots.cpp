@@ -110,6 +110,18 @@ std::string ValueText(ChatSlot slot, double value) {
   return DescribeSlot(slot, value);
 }
 
+// A length in the largest unit that shows it exactly with at most one decimal: "2 hours", "61 minutes",
+// "90.5 minutes", "0.5 seconds", "-3 seconds".
+std::string LengthInWords(double seconds) {
+  const double magnitude = std::fabs(seconds);
+  const auto exact_in = [magnitude](double unit) { return std::fmod(magnitude * 10, unit) == 0; };
+  if (magnitude >= 3600 && exact_in(3600))
+    return FormatPlain(seconds / 3600, 1) + (magnitude == 3600 ? " hour" : " hours");
+  if (magnitude >= 60 && exact_in(60))
+    return FormatPlain(seconds / 60, 1) + (magnitude == 60 ? " minute" : " minutes");
+  return FormatPlain(seconds, 1) + (magnitude == 1 ? " second" : " seconds");
+}
+
 }  // namespace
 
 std::string CheckSlotValue(ChatSlot slot, double value) {
@@ -120,8 +132,9 @@ std::string CheckSlotValue(ChatSlot slot, double value) {
   }
   if (slot == ChatSlot::duration_sec) {
     if (std::isfinite(value) && value >= 1 && value <= kMaxDurationSec) return "";
-    return "A duration of " + (std::isfinite(value) ? FormatPlain(value, 1) + " s" : ValueText(slot, value)) +
-           " is not possible: a video lasts between 1 second and " + FormatPlain(kMaxDurationSec / 60) + " minutes";
+    return "A video of " + (std::isfinite(value) ? LengthInWords(value) : ValueText(slot, value)) +
+           " is not possible: TikTok videos last between 1 second and " + FormatPlain(kMaxDurationSec / 60) +
+           " minutes";
   }
   if (slot == ChatSlot::verified) return value == 0 || value == 1 ? "" : "verified must be 0 or 1";
   const bool status_ok = value == static_cast<double>(AuthorStatus::active) ||

@@ -2,10 +2,12 @@
 // chat.h). The page keeps it in localStorage, where it may be cut short or
 // edited by hand, so restoring checks every field before changing anything.
 #include <cmath>
+#include <deque>
 
 #include <nlohmann/json.hpp>
 
 #include "core/chat/chat.h"
+#include "core/common/format.h"
 
 namespace likecast {
 namespace {
@@ -57,6 +59,15 @@ std::string SlotsFromJson(const json& in, const std::string& where, ChatSlots* s
   return "";
 }
 
+// "2 MB" or "850 KB", for the size limit's message.
+std::string FormatBytes(size_t bytes) {
+  if (bytes >= (1u << 20)) return FormatPlain(static_cast<double>(bytes) / (1u << 20), 1) + " MB";
+  return FormatPlain(std::ceil(static_cast<double>(bytes) / 1024), 0) + " KB";
+}
+
+// The index of the first of the newest `keep` entries of an array of `size`.
+size_t FirstKept(size_t size, size_t keep) { return size > keep ? size - keep : 0; }
+
 }  // namespace
 
 std::string Conversation::SaveJson() const {
@@ -81,6 +92,10 @@ std::string Conversation::SaveJson() const {
 }
 
 std::string Conversation::RestoreJson(std::string_view text) {
+  // The size is checked before parsing, so an oversized state costs nothing but this message.
+  if (text.size() > options_.max_state_bytes)
+    return "the saved conversation is " + FormatBytes(text.size()) + ", over the " +
+           FormatBytes(options_.max_state_bytes) + " limit; start a new conversation";
   const json in = json::parse(text.begin(), text.end(), nullptr, false);
   if (in.is_discarded()) return "the saved conversation is not valid JSON (cut short or edited by hand); start a new conversation";
   // value() throws when "format" is not a string, so its type is checked first.
@@ -93,22 +108,29 @@ std::string Conversation::RestoreJson(std::string_view text) {
   if (!in.contains("slots")) return "the saved conversation has no \"slots\"";
   if (std::string error = SlotsFromJson(in["slots"], "slots", &slots); !error.empty()) return error;
 
-  std::vector<ChatSlots> history;
+  // Only the entries that will be kept are read: older undo steps and turns drop out unread.
+  std::deque<ChatSlots> history;
+  size_t history_size = 0;
+  size_t history_dropped = 0;
   if (in.contains("history")) {
-    if (!in["history"].is_array()) return "\"history\" must be an array";
-    for (size_t i = 0; i < in["history"].size(); ++i) {
+    const json& steps = in["history"];
+    if (!steps.is_array()) return "\"history\" must be an array";
+    history_size = steps.size();
+    history_dropped = FirstKept(steps.size(), options_.max_undo);
+    for (size_t i = history_dropped; i < steps.size(); ++i) {
       ChatSlots step;
       const std::string where = "history[" + std::to_string(i) + "]";
-      if (std::string error = SlotsFromJson(in["history"][i], where, &step); !error.empty()) return error;
+      if (std::string error = SlotsFromJson(steps[i], where, &step); !error.empty()) return error;
       history.push_back(step);
     }
   }
 
-  std::vector<ChatTurn> transcript;
+  std::deque<ChatTurn> transcript;
   if (in.contains("transcript")) {
-    if (!in["transcript"].is_array()) return "\"transcript\" must be an array";
-    for (size_t i = 0; i < in["transcript"].size(); ++i) {
-      const json& turn = in["transcript"][i];
+    const json& turns = in["transcript"];
+    if (!turns.is_array()) return "\"transcript\" must be an array";
+    for (size_t i = FirstKept(turns.size(), options_.max_transcript); i < turns.size(); ++i) {
+      const json& turn = turns[i];
       const std::string where = "transcript[" + std::to_string(i) + "]";
       if (!turn.is_object() || !turn.contains("text") || !turn["text"].is_string() || !turn.contains("from") ||
           !turn["from"].is_string())
@@ -135,19 +157,14 @@ std::string Conversation::RestoreJson(std::string_view text) {
 
   std::optional<size_t> what_if_depth;
   if (in.contains("what_if_depth")) {
-    if (!in["what_if_depth"].is_number_unsigned() || in["what_if_depth"].get<size_t>() > history.size())
+    if (!in["what_if_depth"].is_number_unsigned() || in["what_if_depth"].get<size_t>() > history_size)
       return "\"what_if_depth\" must be a whole number no larger than the history's length";
-    what_if_depth = in["what_if_depth"].get<size_t>();
+    // The depth counts from the oldest step, so it moves down by the steps dropped.
+    const size_t depth = in["what_if_depth"].get<size_t>();
+    what_if_depth = depth > history_dropped ? depth - history_dropped : 0;
   }
 
-  // Everything is valid: replace the state, keeping only as much as the options allow.
-  if (history.size() > options_.max_undo) {
-    const size_t dropped = history.size() - options_.max_undo;
-    history.erase(history.begin(), history.begin() + static_cast<long>(dropped));
-    if (what_if_depth) what_if_depth = *what_if_depth > dropped ? *what_if_depth - dropped : 0;
-  }
-  if (transcript.size() > options_.max_transcript)
-    transcript.erase(transcript.begin(), transcript.end() - static_cast<long>(options_.max_transcript));
+  // Everything is valid: replace the state.
   slots_ = slots;
   history_ = std::move(history);
   transcript_ = std::move(transcript);

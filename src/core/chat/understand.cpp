@@ -43,6 +43,7 @@ class Binder {
   void BindThroughBinders();
   void BindBySegment();
   void BindDurations();
+  bool LengthWordNear(size_t i) const;
   void BindNegations();
   void ReadAccount();
   void Emit(size_t number, size_t field);
@@ -138,6 +139,18 @@ int Binder::DirectionNear(size_t from, size_t to) const {
   return 0;
 }
 
+// A likely reading of an impossible length written in hours or minutes: "2 hours" was probably 2 minutes.
+// Returns "" when the other unit is impossible too.
+std::string LengthSuggestion(const Item& number) {
+  if (!std::isfinite(number.value) || number.value <= 0 || (!number.hours && !number.minutes)) return "";
+  const double typed = number.value / (number.hours ? 3600 : 60);
+  const double guess = number.hours ? typed * 60 : typed;
+  if (!CheckSlotValue(ChatSlot::duration_sec, guess).empty()) return "";
+  std::string unit = number.hours ? " minute" : " second";
+  if (typed != 1) unit += "s";
+  return ". Did you mean " + FormatPlain(typed, 1) + unit + "?";
+}
+
 void Binder::AddChange(ChatSlot slot, ChangeKind kind, double value, const Item& number) {
   SlotChange change;
   change.slot = slot;
@@ -146,8 +159,9 @@ void Binder::AddChange(ChatSlot slot, ChangeKind kind, double value, const Item&
   change.text = number.text;
   change.approximate = number.approximate;
   if (kind == ChangeKind::set) {
-    const std::string problem = CheckSlotValue(slot, value);
+    std::string problem = CheckSlotValue(slot, value);
     if (!problem.empty()) {
+      if (slot == ChatSlot::duration_sec) problem += LengthSuggestion(number);
       out_->rejected.push_back({slot, problem});
       return;
     }
@@ -279,6 +293,15 @@ void Binder::BindBySegment() {
   }
 }
 
+// True when "duration", "length" or "long" is next to item i, across filler and binders only.
+bool Binder::LengthWordNear(size_t i) const {
+  bool through_binder = false;
+  const std::optional<size_t> before = FieldBefore(i, &through_binder);
+  const std::optional<size_t> after = FieldAfter(i, false);
+  return (before && items_[*before].kind == ItemKind::duration_field) ||
+         (after && items_[*after].kind == ItemKind::duration_field);
+}
+
 // Durations written with a unit ("45s", "0:42", "2 minutes") need no field word, and "a 2m video" is minutes.
 void Binder::BindDurations() {
   for (size_t i = 0; i < items_.size(); ++i) {
@@ -293,7 +316,8 @@ void Binder::BindDurations() {
       continue;
     }
     if (item.number_kind != NumberKind::seconds) continue;
-    if (item.hours && !next_is_video) continue;   // "posted 3 hours ago" or "for 2 hours": not the video
+    // "posted 3 hours ago" or "for 2 hours" are not the video; "duration 2 hours" and "2h long" are.
+    if (item.hours && !next_is_video && !LengthWordNear(i)) continue;
     item.bound = true;
     const int direction = i + 1 < items_.size() ? DirectionOf(items_[i + 1]) : 0;   // "10 seconds longer"
     if (direction != 0 && item.value >= 0) {
@@ -346,6 +370,8 @@ void Binder::Run() {
   // Mentions of unused counts without a number still get the note ("does my follower count matter?").
   for (const Item& item : items_) {
     if (item.kind != ItemKind::unused_field || item.bound) continue;
+    // "my videos" and "my posts" are everyday words: only a count of them is worth the note.
+    if (item.unused_name == "videos" || item.unused_name == "posts") continue;
     if (std::find(out_->unused_counts.begin(), out_->unused_counts.end(), item.unused_name) == out_->unused_counts.end())
       out_->unused_counts.push_back(item.unused_name);
   }

@@ -1,0 +1,116 @@
+// Replies a new creator found confusing. Misspelt count nouns are read and
+// noted, a number left unread is named, and a relative change to an input
+// never given starts from its typical value. "why?" uses verbs that agree with
+// their subject, and a like rate from the prediction is called predicted.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "core/chat/chat.h"
+#include "test_model.h"
+
+namespace likecast {
+namespace {
+
+const Model& TestModel() {
+  static const Model model = testing::MakeChatTestModel();
+  return model;
+}
+
+bool Contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+TEST_CASE("replies: a misspelt count noun after a number is read and told") {
+  Conversation chat;
+  const ChatReply reply = chat.Send("120k vews 3400 shares 560 coments");
+  CHECK(SlotNumber(reply.slots, ChatSlot::views) == 120000);
+  CHECK(SlotNumber(reply.slots, ChatSlot::comments) == 560);
+  CHECK(Contains(reply.text, "I read \"vews\" as views."));
+  CHECK(Contains(reply.text, "I read \"coments\" as comments."));
+}
+
+TEST_CASE("replies: words one slip from likes are not read as likes") {
+  Conversation chat;
+  const ChatReply reply = chat.Send("2 lines");
+  CHECK_FALSE(SlotNumber(reply.slots, ChatSlot::likes).has_value());
+}
+
+TEST_CASE("replies: an unread number is told even when others were read") {
+  Conversation chat;
+  const ChatReply reply = chat.Send("30k views and 45 froggies");
+  CHECK(SlotNumber(reply.slots, ChatSlot::views) == 30000);
+  CHECK(Contains(reply.text, "I'm not sure what 45 counts."));
+}
+
+TEST_CASE("replies: texting shorthand ties a field to its number") {
+  Conversation chat;
+  CHECK(SlotNumber(chat.Send("shares r like 6k").slots, ChatSlot::shares) == 6000);
+}
+
+TEST_CASE("replies: my videos is no unused count") {
+  Conversation chat;
+  CHECK_FALSE(Contains(chat.Send("how long should my videos be").text, "doesn't use"));
+  CHECK(Contains(chat.Send("I have 40 videos").text, "doesn't use 40 videos"));
+}
+
+TEST_CASE("replies: relative change starts from the typical value") {
+  Conversation chat(&TestModel());
+  chat.Send("300k views");
+  const ChatReply reply = chat.Send("and +20% shares");
+  CHECK(Contains(reply.text, "You haven't given the shares, so I started from the typical "));
+}
+
+// The verb after "SUBJECT (typical: ...) " in an explanation, or "" when the subject is not there.
+std::string VerbAfter(const std::string& text, const std::string& subject) {
+  const size_t start = text.find(subject + " (typical: ");
+  if (start == std::string::npos) return "";
+  const size_t close = text.find(") ", start);
+  if (close == std::string::npos) return "";
+  const std::string rest = text.substr(close + 2);
+  if (rest.rfind("takes away", 0) == 0) return "takes away";
+  if (rest.rfind("take away", 0) == 0) return "take away";
+  return rest.substr(0, rest.find(' '));
+}
+
+TEST_CASE("replies: why? uses a verb that agrees with each input") {
+  Conversation chat(&TestModel());
+  chat.Send("80k views, 200 shares, 1 comment, 9k downloads, a 50 s video");
+  const std::string text = chat.Send("why?").text;
+  INFO("reply: " << text);
+  for (const char* plural : {"200 shares", "9K downloads"}) {
+    const std::string verb = VerbAfter(text, plural);
+    if (verb.empty()) continue;   // a part under 1% of the typical likes is left out
+    CHECK((verb == "add" || verb == "take away"));
+  }
+  for (const char* singular : {"1 comment", "A 50 s video", "a 50 s video"}) {
+    const std::string verb = VerbAfter(text, singular);
+    if (verb.empty()) continue;
+    CHECK((verb == "adds" || verb == "takes away"));
+  }
+  CHECK_FALSE(VerbAfter(text, "200 shares").empty());
+}
+
+TEST_CASE("replies: a like rate from the prediction is named predicted") {
+  Conversation chat(&TestModel());
+  chat.Send("80k views");
+  CHECK(Contains(chat.Send("what's a good like rate?").text, "Your predicted like rate, "));
+  chat.Send("4k shares");
+  const std::string actual = chat.Send("what's a good share rate?").text;
+  INFO("reply: " << actual);
+  CHECK(Contains(actual, "Yours, 5%, is at P"));
+  CHECK_FALSE(Contains(actual, "predicted"));
+}
+
+TEST_CASE("replies: a correction keeps the what-if scenario") {
+  Conversation chat(&TestModel());
+  chat.Send("85k views, 2.1k shares, 140 comments");
+  chat.Send("what if i had 5000 shares");
+  const ChatReply reply = chat.Send("actually comments were 410, and it ended up with 21k likes");
+  CHECK(SlotNumber(reply.slots, ChatSlot::shares) == 5000);
+  CHECK(Contains(reply.text, "compares them with the what-if scenario, not your video"));
+  chat.Send("undo");
+  chat.Send("undo");
+  CHECK_FALSE(Contains(chat.Send("21k likes").text, "what-if scenario"));
+}
+
+}  // namespace
+}  // namespace likecast
