@@ -1,6 +1,7 @@
 // Single-prediction latency: Model::PredictLikes (features, network, decoding),
-// Network::Forward alone, and tiny-dnn's own predict() on the same weights,
-// each the median over many calls on inputs taken from the dataset.
+// Network::Forward alone, its plain-loop version Network::ForwardPlain, and
+// tiny-dnn's own predict() on the same weights, each the median over many
+// calls on inputs taken from the dataset.
 #include <cmath>
 #include <cstdint>
 #include <memory>
@@ -79,6 +80,10 @@ std::string RunPredictBench(const Model& model, const std::vector<VideoRecord>& 
     network.Forward(&features[(i % n) * kFeatureCount], outputs.data(), scratch.data());
     sink = sink + outputs[0];
   });
+  const double forward_plain_ns = MedianNanosPerCall(calls, options.rounds, [&](size_t i) {
+    network.ForwardPlain(&features[(i % n) * kFeatureCount], outputs.data(), scratch.data());
+    sink = sink + outputs[0];
+  });
   // tiny-dnn allocates per call and is far slower, so it gets a tenth of the calls.
   const size_t tiny_calls = std::max<size_t>(100, calls / 10);
   tiny_dnn::vec_t tiny_input(kFeatureCount);
@@ -102,7 +107,8 @@ std::string RunPredictBench(const Model& model, const std::vector<VideoRecord>& 
 
   nlohmann::json result = {
       {"calls_per_round", calls}, {"rounds", options.rounds},
-      {"predict_likes_ns", predict_ns}, {"forward_ns", forward_ns}, {"tiny_dnn_predict_ns", tiny_ns},
+      {"predict_likes_ns", predict_ns}, {"forward_ns", forward_ns},
+      {"forward_plain_ns", forward_plain_ns}, {"tiny_dnn_predict_ns", tiny_ns},
       {"tiny_dnn_max_abs_difference", max_difference}, {"samples", samples}};
   return result.dump();
 }

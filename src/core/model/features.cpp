@@ -181,7 +181,8 @@ CompleteInputs Imputer::Complete(const VideoInputs& inputs, std::vector<InputFie
   out.shares = fill(inputs.shares, std::round(band.share_rate * out.views), InputField::shares);
   out.comments = fill(inputs.comments, std::round(band.comment_rate * out.views), InputField::comments);
   double typical_downloads = std::round(band.download_rate * out.views);
-  if (download_regression.size() == 4) {
+  // The regression costs three log1p and an expm1, so it runs only when the downloads are unknown.
+  if (download_regression.size() == 4 && !inputs.downloads) {
     const std::vector<double>& c = download_regression;
     const double log_downloads = c[0] + c[1] * std::log1p(out.shares) + c[2] * std::log1p(out.comments) + c[3] * std::log1p(out.views);
     typical_downloads = std::round(std::clamp(std::expm1(log_downloads), 0.0, out.views));

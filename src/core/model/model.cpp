@@ -32,13 +32,17 @@ void Model::RunNetwork(const CompleteInputs& inputs, float* outputs) const {
   float features[kFeatureCount];
   float scratch[kMaxScratch];
   this->features.Encode(inputs, features);
-  network.Forward(features, outputs, scratch);
+  auto forward = [&](const Network& member, float* member_outputs) {
+    if (plain_forward) member.ForwardPlain(features, member_outputs, scratch);
+    else member.Forward(features, member_outputs, scratch);
+  };
+  forward(network, outputs);
   if (ensemble.empty()) return;
 
   const int count = network.outputs();
   float member_outputs[kMaxOutputs];
   for (const Network& member : ensemble) {
-    member.Forward(features, member_outputs, scratch);
+    forward(member, member_outputs);
     for (int k = 0; k < count; ++k) outputs[k] += member_outputs[k];
   }
   const float scale = 1.0f / static_cast<float>(ensemble.size() + 1);
