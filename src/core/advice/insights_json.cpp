@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/advice/insights.h"
+#include "core/common/json_reader.h"
 
 namespace likecast {
 namespace {
@@ -34,71 +35,7 @@ ordered_json CurveToJson(const std::vector<CurvePoint>& curve) {
   return out;
 }
 
-// Reads fields and keeps the first problem, naming the field ("insights.segments[2].rows is not ...").
-class SectionReader {
- public:
-  explicit SectionReader(std::string* error) : error_(error) {}
-
-  const json* Field(const json& object, const char* key, const std::string& where) {
-    if (!error_->empty()) return nullptr;
-    if (!object.is_object()) return Fail(where + " is not a JSON object");
-    auto it = object.find(key);
-    if (it == object.end()) return Fail(where + " has no \"" + key + "\" field");
-    return &*it;
-  }
-
-  double Number(const json& object, const char* key, const std::string& where) {
-    const json* value = Field(object, key, where);
-    if (!value) return 0;
-    if (!value->is_number() || !std::isfinite(value->get<double>()))
-      return Fail(where + "." + key + " is not a finite number"), 0;
-    return value->get<double>();
-  }
-
-  size_t Count(const json& object, const char* key, const std::string& where) {
-    const json* value = Field(object, key, where);
-    if (!value) return 0;
-    if (!value->is_number_unsigned()) return Fail(where + "." + key + " is not a whole number of videos"), 0;
-    return value->get<size_t>();
-  }
-
-  std::string String(const json& object, const char* key, const std::string& where) {
-    const json* value = Field(object, key, where);
-    if (!value) return "";
-    if (!value->is_string()) return Fail(where + "." + key + " is not a string"), "";
-    return value->get<std::string>();
-  }
-
-  const json* Array(const json& object, const char* key, const std::string& where) {
-    const json* value = Field(object, key, where);
-    if (value && !value->is_array()) return Fail(where + "." + key + " is not an array");
-    return value;
-  }
-
-  std::vector<double> Numbers(const json& object, const char* key, const std::string& where) {
-    std::vector<double> out;
-    const json* values = Array(object, key, where);
-    if (!values) return out;
-    for (const json& value : *values) {
-      if (!value.is_number() || !std::isfinite(value.get<double>()))
-        return Fail(where + "." + key + " contains a value that is not a finite number"), out;
-      out.push_back(value.get<double>());
-    }
-    return out;
-  }
-
-  std::nullptr_t Fail(const std::string& message) {
-    if (error_->empty()) *error_ = message;
-    return nullptr;
-  }
-
-  bool ok() const { return error_->empty(); }
-
- private:
-  std::string* error_;
-};
-
-std::vector<CurvePoint> CurveFromJson(SectionReader& read, const json& section, const char* key) {
+std::vector<CurvePoint> CurveFromJson(JsonReader& read, const json& section, const char* key) {
   std::vector<CurvePoint> curve;
   const json* items = read.Array(section, key, "insights");
   for (size_t i = 0; items && i < items->size() && read.ok(); ++i) {
@@ -108,7 +45,7 @@ std::vector<CurvePoint> CurveFromJson(SectionReader& read, const json& section, 
     p.low = read.Number(item, "low", where);
     p.high = read.Number(item, "high", where);
     p.x = read.Number(item, "x", where);
-    p.rows = read.Count(item, "rows", where);
+    p.rows = read.Count(item, "rows", where, "videos");
     p.median_like_rate = read.Number(item, "median_like_rate", where);
     p.p25_like_rate = read.Number(item, "p25_like_rate", where);
     p.p75_like_rate = read.Number(item, "p75_like_rate", where);
@@ -118,7 +55,7 @@ std::vector<CurvePoint> CurveFromJson(SectionReader& read, const json& section, 
   return curve;
 }
 
-std::vector<SegmentSummary> SegmentsFromJson(SectionReader& read, const json& section) {
+std::vector<SegmentSummary> SegmentsFromJson(JsonReader& read, const json& section) {
   std::vector<SegmentSummary> segments;
   const json* items = read.Array(section, "segments", "insights");
   for (size_t i = 0; items && i < items->size() && read.ok(); ++i) {
@@ -126,7 +63,7 @@ std::vector<SegmentSummary> SegmentsFromJson(SectionReader& read, const json& se
     const json& item = (*items)[i];
     SegmentSummary s;
     s.name = read.String(item, "name", where);
-    s.rows = read.Count(item, "rows", where);
+    s.rows = read.Count(item, "rows", where, "videos");
     s.median_views = read.Number(item, "median_views", where);
     s.median_likes = read.Number(item, "median_likes", where);
     s.median_like_rate = read.Number(item, "median_like_rate", where);
@@ -138,7 +75,7 @@ std::vector<SegmentSummary> SegmentsFromJson(SectionReader& read, const json& se
   return segments;
 }
 
-void CorrelationsFromJson(SectionReader& read, const json& section, Insights* out) {
+void CorrelationsFromJson(JsonReader& read, const json& section, Insights* out) {
   const json* names = read.Array(section, "rate_names", "insights");
   for (size_t i = 0; names && i < names->size() && read.ok(); ++i) {
     if (!(*names)[i].is_string()) read.Fail("insights.rate_names[" + std::to_string(i) + "] is not a string");
@@ -210,11 +147,11 @@ ordered_json InsightsToJson(const Insights& insights) {
 
 std::string InsightsFromJson(const json& section, Insights* insights) {
   std::string error;
-  SectionReader read(&error);
+  JsonReader read(&error);
   Insights out;
   if (!section.is_object()) return "insights is not a JSON object";
 
-  out.rows = read.Count(section, "rows", "insights");
+  out.rows = read.Count(section, "rows", "insights", "videos");
   if (read.ok() && out.rows == 0) read.Fail("insights.rows is 0; the summary needs at least one video");
   out.like_rate_percentiles = read.Numbers(section, "like_rate_percentiles", "insights");
   const size_t expected_percentiles = sizeof kInsightPercentiles / sizeof kInsightPercentiles[0];
@@ -228,7 +165,7 @@ std::string InsightsFromJson(const json& section, Insights* insights) {
     HistogramBin bin;
     bin.low = read.Number((*bins)[i], "low", where);
     bin.high = read.Number((*bins)[i], "high", where);
-    bin.count = read.Count((*bins)[i], "count", where);
+    bin.count = read.Count((*bins)[i], "count", where, "videos");
     out.like_rate_histogram.push_back(bin);
   }
 

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/common/json_reader.h"
+
 namespace likecast {
 namespace {
 
@@ -40,99 +42,8 @@ std::string NumberText(double value) {
   return text;
 }
 
-// The path of a field in messages: "features[2].std", or "ensemble" for a field of the file itself.
+// The name of the file itself as `where` in JsonReader reads: its fields are named alone ("ensemble").
 constexpr const char* kRoot = "the model";
-std::string FieldPath(const std::string& where, const char* key) { return where == kRoot ? key : where + "." + key; }
-
-// Reads fields of a JSON object and records the first problem, so the
-// loader is a flat list of reads followed by one check.
-class Reader {
- public:
-  explicit Reader(std::string* error) : error_(error) {}
-
-  const json* Field(const json& object, const char* key, const std::string& where) {
-    if (!error_->empty()) return nullptr;
-    if (!object.is_object()) return Fail(where + " is not a JSON object");
-    auto it = object.find(key);
-    if (it == object.end()) return Fail(where + " has no \"" + key + "\" field");
-    return &*it;
-  }
-
-  double Number(const json& object, const char* key, const std::string& where) {
-    const json* value = Field(object, key, where);
-    if (!value) return 0;
-    if (!value->is_number()) return Fail(FieldPath(where, key) + " is not a number"), 0;
-    const double number = value->get<double>();
-    if (!std::isfinite(number)) return Fail(FieldPath(where, key) + " is not a finite number"), 0;
-    return number;
-  }
-
-  // Reads a number from `min` to `max`. Values outside would overflow or make no sense for the model.
-  double Number(const json& object, const char* key, const std::string& where, double min, double max) {
-    const double number = Number(object, key, where);
-    if (ok() && !(number >= min && number <= max))
-      Fail(FieldPath(where, key) + " is " + NumberText(number) + ", expected a value from " + NumberText(min) + " to " +
-           NumberText(max) + "; " + kRetrainHint);
-    return ok() ? number : 0;
-  }
-
-  int Integer(const json& object, const char* key, const std::string& where, int min, int max) {
-    const double number = Number(object, key, where);
-    if (!error_->empty()) return 0;
-    if (number != std::floor(number) || number < min || number > max)
-      return Fail(FieldPath(where, key) + " is " + NumberText(number) + ", expected a whole number from " +
-                  std::to_string(min) + " to " + std::to_string(max) + "; " + kRetrainHint), 0;
-    return static_cast<int>(number);
-  }
-
-  std::string String(const json& object, const char* key, const std::string& where) {
-    const json* value = Field(object, key, where);
-    if (!value) return "";
-    if (!value->is_string()) return Fail(FieldPath(where, key) + " is not a string"), "";
-    return value->get<std::string>();
-  }
-
-  // Reads an array of at most `max_size` values.
-  const json* Array(const json& object, const char* key, const std::string& where, size_t max_size = 1u << 24) {
-    const json* value = Field(object, key, where);
-    if (value && !value->is_array()) return Fail(FieldPath(where, key) + " is not an array");
-    if (value && value->size() > max_size)
-      return Fail(FieldPath(where, key) + " lists " + std::to_string(value->size()) + " entries, expected at most " +
-                  std::to_string(max_size) + "; " + kRetrainHint);
-    return value;
-  }
-
-  // Reads at most `max_size` numbers, each from -limit to limit.
-  std::vector<double> Numbers(const json& object, const char* key, const std::string& where, double limit,
-                              size_t max_size = 1u << 24) {
-    std::vector<double> out;
-    const json* values = Array(object, key, where, max_size);
-    if (!values) return out;
-    out.reserve(values->size());
-    for (size_t i = 0; i < values->size(); ++i) {
-      const json& value = (*values)[i];
-      const std::string name = FieldPath(where, key) + "[" + std::to_string(i) + "]";
-      if (!value.is_number()) return Fail(name + " is not a number"), out;
-      const double number = value.get<double>();
-      if (!std::isfinite(number)) return Fail(name + " is not a finite number"), out;
-      if (std::fabs(number) > limit)
-        return Fail(name + " is " + NumberText(number) + ", expected a value from " + NumberText(-limit) + " to " +
-                    NumberText(limit) + "; " + kRetrainHint), out;
-      out.push_back(number);
-    }
-    return out;
-  }
-
-  std::nullptr_t Fail(const std::string& message) {
-    if (error_->empty()) *error_ = message;
-    return nullptr;
-  }
-
-  bool ok() const { return error_->empty(); }
-
- private:
-  std::string* error_;
-};
 
 // Limits of what the loader accepts. Each lies far beyond what training writes: the shipped model's largest
 // weight is 1.3, its feature means and standard deviations are below 11 and its target std is 1.0. Each limit
@@ -156,7 +67,7 @@ constexpr double kMaxPivotLikes = 1e12;        // training tries 1e12 as "the po
 constexpr double kMaxShift = 10;               // in log space: a factor of 22,000
 constexpr double kMaxRelativeWidth = 100;      // P90 - P10 as a multiple of the prediction
 
-void ReadFeatures(Reader& read, const json& root, Model& model) {
+void ReadFeatures(JsonReader& read, const json& root, Model& model) {
   const json* features = read.Array(root, "features", kRoot, 64);
   if (!features) return;
   for (size_t i = 0; i < features->size() && read.ok(); ++i) {
@@ -169,7 +80,7 @@ void ReadFeatures(Reader& read, const json& root, Model& model) {
   }
 }
 
-void ReadImputation(Reader& read, const json& root, Model& model) {
+void ReadImputation(JsonReader& read, const json& root, Model& model) {
   const json* imputation = read.Field(root, "imputation", kRoot);
   if (!imputation) return;
   model.imputer.typical_verified = read.Integer(*imputation, "typical_verified", "imputation", 0, 1) == 1;
@@ -208,7 +119,7 @@ void ReadImputation(Reader& read, const json& root, Model& model) {
 }
 
 // Reads {"layers": [...]}; `where` names it in messages ("network", "ensemble[0]").
-Network ReadLayers(Reader& read, const json& network, const std::string& where) {
+Network ReadLayers(JsonReader& read, const json& network, const std::string& where) {
   const json* layers = read.Array(network, "layers", where, kMaxLayers);
   if (!layers) return Network();
   if (layers->empty()) read.Fail(where + ".layers is empty, expected at least one layer; " + kRetrainHint);
@@ -233,7 +144,7 @@ Network ReadLayers(Reader& read, const json& network, const std::string& where) 
   return read.ok() ? Network(std::move(dense)) : Network();
 }
 
-void ReadNetwork(Reader& read, const json& root, Model& model) {
+void ReadNetwork(JsonReader& read, const json& root, Model& model) {
   const json* network = read.Field(root, "network", kRoot);
   if (!network) return;
   model.network = ReadLayers(read, *network, "network");
@@ -243,7 +154,7 @@ void ReadNetwork(Reader& read, const json& root, Model& model) {
     model.ensemble.push_back(ReadLayers(read, (*ensemble)[m], "ensemble[" + std::to_string(m) + "]"));
 }
 
-void ReadHeads(Reader& read, const json& output, OutputSpec& spec) {
+void ReadHeads(JsonReader& read, const json& output, OutputSpec& spec) {
   const json* heads = read.Array(output, "heads", "output", kMaxHeads);
   if (!heads) return;
   if (heads->empty()) read.Fail(std::string("output.heads is empty, expected at least one head; ") + kRetrainHint);
@@ -264,7 +175,7 @@ void ReadHeads(Reader& read, const json& output, OutputSpec& spec) {
 
 // Reads the index of the head that serves `role`; `fits` tells whether a head can serve it.
 template <typename Fits>
-int ReadHeadIndex(Reader& read, const json& output, const char* key, const OutputSpec& spec, bool optional,
+int ReadHeadIndex(JsonReader& read, const json& output, const char* key, const OutputSpec& spec, bool optional,
                   const char* role, Fits fits) {
   const int count = static_cast<int>(spec.heads.size());
   const int index = read.Integer(output, key, "output", -1, kMaxHeads - 1);
@@ -276,7 +187,7 @@ int ReadHeadIndex(Reader& read, const json& output, const char* key, const Outpu
   return index;
 }
 
-void ReadOutput(Reader& read, const json& root, Model& model) {
+void ReadOutput(JsonReader& read, const json& root, Model& model) {
   const json* output = read.Field(root, "output", kRoot);
   if (!output) return;
   OutputSpec& spec = model.output;
@@ -316,7 +227,7 @@ void ReadOutput(Reader& read, const json& root, Model& model) {
 }
 
 // The advice sections are validated by their own module, core/advice.
-void ReadAdvice(Reader& read, const json& root, Model& model) {
+void ReadAdvice(JsonReader& read, const json& root, Model& model) {
   if (!read.ok()) return;
   for (const char* section : {"benchmarks", "insights"}) {
     if (!root.contains(section)) {
@@ -328,7 +239,7 @@ void ReadAdvice(Reader& read, const json& root, Model& model) {
   if (std::string error = InsightsFromJson(root.at("insights"), &model.insights); !error.empty()) read.Fail(error);
 }
 
-void ReadTraining(Reader& read, const json& root, Model& model) {
+void ReadTraining(JsonReader& read, const json& root, Model& model) {
   const json* training = read.Field(root, "training", kRoot);
   if (!training) return;
   TrainingInfo& info = model.training;
@@ -424,7 +335,7 @@ ModelLoadResult ModelFromJson(std::string_view text) {
     result.error = "the model file is not valid JSON; choose a model.json written by likecast train or by the page";
     return result;
   }
-  Reader read(&result.error);
+  JsonReader read(&result.error, kRoot, kRetrainHint);
   const std::string format = root.is_object() ? read.String(root, "format", kRoot) : "";
   if (!root.is_object() || format != kFormatName) {
     result.error = "this JSON file is not a LikeCast model (its \"format\" is not \"likecast-model\")";
