@@ -71,6 +71,7 @@ struct PanelState {
   float chat_scroll_y = 0;
   float chips_height = 0;                       // the quick replies' height last frame (they wrap)
   size_t chat_seen = 0;                         // App::log_added() when the phone last showed the chat
+  float floating_message_height = 0;            // pixels the phone's floating message covers at the bottom
   std::string field_text[kChatSlotCount];       // the exact number fields while typed in (desktop)
   std::string field_error[kChatSlotCount];
   TrainingSettings training;

@@ -115,6 +115,7 @@ void PhoneLayout(App& app, Ui& ui) {
     return;
   }
   TabContent(app, ui, false);
+  if (app.panels().floating_message_height > 0) ImGui::Dummy(ImVec2(0, app.panels().floating_message_height));
 }
 
 // The widget: inputs, the prediction and a one-line chat. compact=0 adds the recommendations (the host
@@ -143,7 +144,11 @@ void App::Draw(Ui& ui, float width, float height) {
   content_height_ = static_cast<int>(std::ceil(bottom / ui.scale));
   panels_.page_scroll_y = ImGui::GetScrollY() / ui.scale;
   ImGui::End();
-  if (!embed_ && ui.one_column && panels_.tab != Tab::chat) panels::UnseenMessage(*this, ui);
+  if (!embed_ && ui.one_column && panels_.tab != Tab::chat) {
+    panels::UnseenMessage(*this, ui);
+  } else {
+    panels_.floating_message_height = 0;
+  }
 }
 
 void App::AfterFrame(const Ui& ui) {

@@ -140,7 +140,10 @@ void TouchInput::BeforeFrame(ImGuiIO& io, float slop, double now_ms) {
       if (!target_) {
         // A swipe faster than a frame never showed the pointer at its start: look the window up.
         target_ = start_window_ ? start_window_ : WindowAt(start_);
-        while (target_ && target_->ScrollMax.y <= 0.0f) target_ = target_->ParentWindow;
+        // Windows that do not scroll with the wheel (the cards, the chat panes) pass the drag on, as the wheel does,
+        // even when their content overflows them by a pixel.
+        while (target_ && (target_->ScrollMax.y <= 0.0f || (target_->Flags & ImGuiWindowFlags_NoScrollWithMouse)))
+          target_ = target_->ParentWindow;
       }
       if (held_ || release_pending_) {
         ScrollBy(applied_.y - position_.y);

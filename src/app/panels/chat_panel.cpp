@@ -158,12 +158,14 @@ void UnseenMessage(App& app, Ui& ui) {
   // A file opened, an error or training finished: on a phone the chat is hidden behind its tab, so the
   // newest of LikeCast's messages floats at the bottom of the screen until it is closed or the chat shown.
   PanelState& panels = app.panels();
-  if (app.log_added() <= panels.chat_seen) return;
   const std::vector<LogEntry>& log = app.log();
   const LogEntry* last = nullptr;
   for (auto it = log.rbegin(); it != log.rend() && !last; ++it)
     if (it->kind != LogKind::user) last = &*it;
-  if (!last) return;
+  if (app.log_added() <= panels.chat_seen || !last) {
+    panels.floating_message_height = 0;
+    return;
+  }
 
   // Long messages are cut at a space; "Show chat" shows them whole.
   std::string text = last->text.substr(0, last->text.find('\n'));
@@ -190,6 +192,10 @@ void UnseenMessage(App& app, Ui& ui) {
   if (SecondaryButton(ui, "Show chat", "button:banner-chat")) panels.tab = Tab::chat;
   ImGui::SameLine();
   if (SecondaryButton(ui, "OK", "button:banner-ok")) panels.chat_seen = app.log_added();
+  // The tab's content ends with this much room, so it can scroll out from under the message.
+  const float covered = ImGui::GetWindowHeight() + margin;
+  if (std::fabs(covered - panels.floating_message_height) > 0.5f) ui.wants_another_frame = true;
+  panels.floating_message_height = covered;
   ImGui::End();
   ImGui::PopStyleVar(2);
   ImGui::PopStyleColor(2);
