@@ -12,26 +12,30 @@
 namespace likecast::cli {
 
 int RunTrain(int argc, char** argv) {
-  Args args(argc, argv, 2, {"data", "out", "seed", "epochs", "hidden", "learning-rate", "batch"}, {"help", "quiet", "no-cross-fit"});
+  Args args(argc, argv, 2, {"data", "out", "seed", "epochs", "hidden", "learning-rate", "batch", "preset"}, {"help", "quiet", "no-cross-fit"});
   const TrainOptions defaults;
   if (args.Flag("help")) {
     std::printf(
-        "usage: likecast train --data CSV --out MODEL.json [--seed N]\n\n"
+        "usage: likecast train --data CSV --out MODEL.json [--seed N] [--preset NAME]\n\n"
         "Trains on the rows whose video_id %% 5 != 0 (the rest is the test split) and writes the model.\n"
         "The same data and seed give a byte-identical file.\n\n"
         "  --data CSV           training data: views, likes, shares, downloads, comments columns\n"
         "  --out FILE           where to write the model (default: models/likecast.json)\n"
+        "  --preset NAME        the recipe: default (an ensemble of %d networks, the shipped model) or page\n"
+        "                       (1 network, at most %d epochs: what the page trains, in seconds instead of\n"
+        "                       minutes); the options below override it (default: default)\n"
         "  --seed N             random seed for shuffling and initial weights (default: %u)\n"
         "  --epochs N           maximum epochs; early stopping usually ends sooner (default: %d)\n"
         "  --learning-rate X    Adam step size at the start (default: %g)\n"
         "  --batch N            mini-batch size (default: %d)\n"
         "  --no-cross-fit       every network holds out the same validation rows, instead of one fold each\n"
         "  --quiet              print only the summary\n",
-        defaults.seed, defaults.max_epochs, defaults.learning_rate, defaults.batch_size);
+        defaults.ensemble_size, TrainPreset("page")->max_epochs, defaults.seed, defaults.max_epochs,
+        defaults.learning_rate, defaults.batch_size);
     return kExitOk;
   }
   if (!args.error().empty()) {
-    return PrintUsageError(args.error(), "train", "likecast train --data CSV --out MODEL.json [--seed N]");
+    return PrintUsageError(args.error(), "train", "likecast train --data CSV --out MODEL.json [--seed N] [--preset NAME]");
   }
   const auto data_path = args.Value("data");
   if (!data_path) return PrintError("--data is required: the CSV file to train on", kExitUsage);
@@ -40,6 +44,12 @@ int RunTrain(int argc, char** argv) {
     return PrintError("--out " + out_path + " is the training data; choose another file for the model", kExitUsage);
 
   TrainOptions options;
+  if (const auto preset = args.Value("preset")) {
+    const std::optional<TrainOptions> named = TrainPreset(*preset);
+    if (!named)
+      return PrintError("--preset \"" + *preset + "\" is not a recipe; use one of: " + TrainPresetNames(), kExitUsage);
+    options = *named;
+  }
   if (const auto seed = args.Count("seed", 4294967295.0)) options.seed = static_cast<std::uint32_t>(*seed);
   if (const auto epochs = args.Count("epochs", 100000)) options.max_epochs = std::max(1, static_cast<int>(*epochs));
   if (const auto batch = args.Count("batch", 100000)) options.batch_size = std::max(1, static_cast<int>(*batch));

@@ -44,6 +44,12 @@ struct LossSettings {
 
 thread_local LossSettings g_loss;
 
+// The training loss summed over the rows tiny-dnn has run since Step() last reset it. fit() never calls
+// HeadsLoss::f, only its gradient, so HeadsLoss::df adds each row's loss here. Every row counts once: the
+// mean head's views^power weight is left out, which changes nothing while mean_head_views_power is 0.
+thread_local double g_train_loss_sum = 0;
+thread_local size_t g_train_loss_rows = 0;
+
 // The rate behind a standardised output: (likes + 1) / (views + 1). The exponent is capped so that a
 // wild output early in training cannot overflow.
 double RateOf(double output) {
@@ -89,6 +95,8 @@ struct HeadsLoss {
   static vec_t df(const vec_t& y, const vec_t& t) {
     vec_t gradient(y.size());
     for (size_t k = 0; k < y.size(); ++k) gradient[k] = static_cast<float_t>(HeadLossGradient(g_loss.heads[k], y[k], t[k]));
+    g_train_loss_sum += f(y, t);
+    ++g_train_loss_rows;
     return gradient;
   }
 };
@@ -97,6 +105,14 @@ struct HeadsLoss {
 // call; the Trainer calls fit() once per slice of batches.
 struct ContinuingAdam : public tiny_dnn::adam {
   void reset() override {}
+};
+
+// One way of mixing the output heads into the point prediction (see ListBlends), with its metrics on the
+// held-out rows.
+struct BlendCandidate {
+  double median_weight = 0;
+  double pivot = 0;
+  RegressionMetrics metrics;
 };
 
 // The floor on the range's relative width is this quantile of the widths on the validation rows.
@@ -198,6 +214,16 @@ struct Trainer::State {
   std::vector<vec_t> batch_costs;
   std::vector<std::vector<double>> averaged;   // per layer: the averaged weights, then biases
   size_t averaged_steps = 0;
+  double epoch_loss_sum = 0;                   // training loss of the rows run in this epoch so far
+  size_t epoch_loss_rows = 0;
+
+  // Finish() in parts (see Trainer::FinishStep).
+  std::optional<Model> finishing;              // the model being built
+  std::vector<BlendCandidate> blends;
+  HeldOutRows held_out;                        // the rows the blends and the range are chosen on
+  size_t blends_scored = 0;
+  bool finish_done = false;
+  std::string finish_error;
 
   void BuildNetwork() {
     const int heads = static_cast<int>(loss.heads.size());
@@ -401,6 +427,10 @@ struct Trainer::State {
     ++member_epoch;
     progress.validation_loss = loss;
     progress.validation_curve.push_back(loss);
+    progress.train_loss = epoch_loss_rows ? epoch_loss_sum / static_cast<double>(epoch_loss_rows) : 0.0;
+    progress.train_curve.push_back(progress.train_loss);
+    epoch_loss_sum = 0;
+    epoch_loss_rows = 0;
     // An untrained network's loss is a few units; a hundred times that means the weights ran away.
     if (!std::isfinite(loss) || loss > 100.0 * std::max(1.0, initial_validation_loss)) {
       char text[160];
@@ -498,16 +528,14 @@ std::string LossName(const OutputSpec& output) {
   return name;
 }
 
-// Chooses how the point prediction mixes the heads (see OutputSpec): the median's weight in log space and
-// the pivot of the mean head's blend, on the held-out rows. Each column of the accuracy table has its own best
-// head on those rows (the mean for R², the log mean for R² (log), the median for MAE and medAPE), so the
+// Finish() chooses how the point prediction mixes the heads (see OutputSpec): the median's weight in log space
+// and the pivot of the mean head's blend, on the held-out rows. Each column of the accuracy table has its own
+// best head on those rows (the mean for R², the log mean for R² (log), the median for MAE and medAPE), so the
 // choice minimises the largest relative shortfall from the best value seen in any column:
 // (1 - R²) / (1 - best R²), the same for R² (log), MAE / best MAE and medAPE / best medAPE.
-void ChooseBlend(Model& model, HeldOutRows& held) {
-  struct Candidate {
-    double median_weight, pivot;
-    RegressionMetrics metrics;
-  };
+// It lists the candidates (ListBlends), scores each on the held-out rows (ScoreBlend), then picks one
+// (PickBlend), in steps so the page can spread the scoring over frames.
+std::vector<BlendCandidate> ListBlends(const Model& model) {
   std::vector<double> median_weights = {0.0};
   if (model.output.median_head >= 0) median_weights = {0.0, 0.25, 0.5, 0.75, 1.0};
   std::vector<double> pivots;
@@ -517,29 +545,35 @@ void ChooseBlend(Model& model, HeldOutRows& held) {
   }
   pivots.push_back(1e12);    // practically the point head alone
 
-  std::vector<Candidate> candidates;
-  std::vector<double> predicted(held.inputs.size());
-  for (double median_weight : median_weights) {
-    for (double pivot : pivots) {
-      for (Model& scorer : held.scorers) {
-        scorer.output.median_weight = median_weight;
-        scorer.output.blend_pivot_likes = pivot;
-      }
-      for (size_t r = 0; r < held.inputs.size(); ++r) predicted[r] = held.scorers[held.scorer[r]].PredictLikes(held.inputs[r]);
-      candidates.push_back({median_weight, pivot, ComputeMetrics(held.likes, predicted)});
-    }
-  }
+  std::vector<BlendCandidate> candidates;
+  for (double median_weight : median_weights)
+    for (double pivot : pivots) candidates.push_back({median_weight, pivot, {}});
+  return candidates;
+}
 
+// Measures the candidate's blend on the held-out rows.
+void ScoreBlend(HeldOutRows& held, BlendCandidate* candidate) {
+  for (Model& scorer : held.scorers) {
+    scorer.output.median_weight = candidate->median_weight;
+    scorer.output.blend_pivot_likes = candidate->pivot;
+  }
+  std::vector<double> predicted(held.inputs.size());
+  for (size_t r = 0; r < held.inputs.size(); ++r) predicted[r] = held.scorers[held.scorer[r]].PredictLikes(held.inputs[r]);
+  candidate->metrics = ComputeMetrics(held.likes, predicted);
+}
+
+// Sets `model` to the scored candidate with the smallest largest shortfall.
+void PickBlend(Model& model, const std::vector<BlendCandidate>& candidates) {
   RegressionMetrics best = candidates.front().metrics;
-  for (const Candidate& c : candidates) {
+  for (const BlendCandidate& c : candidates) {
     best.r2 = std::max(best.r2, c.metrics.r2);
     best.r2_log = std::max(best.r2_log, c.metrics.r2_log);
     best.mae = std::min(best.mae, c.metrics.mae);
     best.medape_percent = std::min(best.medape_percent, c.metrics.medape_percent);
   }
-  const Candidate* chosen = &candidates.front();
+  const BlendCandidate* chosen = &candidates.front();
   double chosen_shortfall = std::numeric_limits<double>::infinity();
-  for (const Candidate& c : candidates) {
+  for (const BlendCandidate& c : candidates) {
     const double shortfall = std::max({(1.0 - c.metrics.r2) / std::max(1e-12, 1.0 - best.r2),
                                        (1.0 - c.metrics.r2_log) / std::max(1e-12, 1.0 - best.r2_log),
                                        c.metrics.mae / std::max(1e-12, best.mae),
@@ -746,9 +780,13 @@ bool Trainer::Step(size_t max_batches) {
     s.batch_targets.push_back(s.train_targets[s.order[s.cursor + i]]);
     s.batch_costs.push_back(s.train_costs[s.order[s.cursor + i]]);
   }
+  g_train_loss_sum = 0;
+  g_train_loss_rows = 0;
   try {
     s.net.fit<HeadsLoss>(s.optimizer, s.batch_inputs, s.batch_targets, batch, 1, [&s] { s.AverageWeights(); }, [] {},
                         false, 1, s.batch_costs);
+    s.epoch_loss_sum += g_train_loss_sum;
+    s.epoch_loss_rows += g_train_loss_rows;
   } catch (const tiny_dnn::nn_error& e) {
     s.error = std::string("training failed inside tiny-dnn: ") + e.what();
     s.progress.finished = true;
@@ -764,31 +802,68 @@ const TrainProgress& Trainer::progress() const { return state_->progress; }
 
 const std::string& Trainer::error() const { return state_->error; }
 
+bool Trainer::FinishStep() {
+  State& s = *state_;
+  if (s.finish_done) return false;
+  auto fail = [&](const std::string& message) {
+    s.finish_error = message;
+    s.finishing.reset();
+    s.finish_done = true;
+    return false;
+  };
+  if (!s.error.empty()) return fail(s.error);
+  if (!s.progress.finished || s.members.empty()) {
+    s.finish_error = "training has not finished";   // not final: training may still finish
+    return false;
+  }
+
+  // First part: the model from the members, its validation loss and the blends to try.
+  if (!s.finishing) {
+    s.finish_error.clear();
+    Model model = s.model;
+    model.network = s.members.front();
+    model.ensemble.assign(s.members.begin() + 1, s.members.end());
+    model.training.epochs_run = s.progress.epoch;
+    model.training.best_epoch = s.progress.best_epoch;
+    s.held_out = s.CollectHeldOut(model);
+    model.training.validation_loss = s.HeldOutLoss(s.held_out);
+    s.blends = ListBlends(model);
+    s.finishing = std::move(model);
+    return true;
+  }
+  Model& model = *s.finishing;
+  if (s.blends_scored < s.blends.size()) {
+    ScoreBlend(s.held_out, &s.blends[s.blends_scored++]);
+    return true;
+  }
+  PickBlend(model, s.blends);
+
+  CalibrateRange(model, s.held_out);
+  s.held_out = HeldOutRows();
+
+  if (std::string invalid = model.Validate(); !invalid.empty()) return fail("training produced an invalid model: " + invalid);
+  s.finish_done = true;
+  return false;
+}
+
+double Trainer::finish_fraction() const {
+  const State& s = *state_;
+  if (s.finish_done) return 1.0;
+  if (!s.finishing) return 0.0;
+  // The blends, plus one part before them and one after.
+  return static_cast<double>(s.blends_scored + 1) / static_cast<double>(s.blends.size() + 2);
+}
+
 std::optional<Model> Trainer::Finish(std::string* error) {
   State& s = *state_;
-  if (!s.error.empty()) {
-    *error = s.error;
+  while (FinishStep()) {
+  }
+  if (!s.finish_error.empty() || !s.finishing) {
+    *error = s.finish_error.empty() ? "the model was already taken" : s.finish_error;
     return std::nullopt;
   }
-  if (!s.progress.finished || s.members.empty()) {
-    *error = "training has not finished";
-    return std::nullopt;
-  }
-  Model model = s.model;
-  model.network = s.members.front();
-  model.ensemble.assign(s.members.begin() + 1, s.members.end());
-  model.training.epochs_run = s.progress.epoch;
-  model.training.best_epoch = s.progress.best_epoch;
-  HeldOutRows held = s.CollectHeldOut(model);
-  model.training.validation_loss = s.HeldOutLoss(held);
-  ChooseBlend(model, held);
-
-  CalibrateRange(model, held);
-
-  if (std::string invalid = model.Validate(); !invalid.empty()) {
-    *error = "training produced an invalid model: " + invalid;
-    return std::nullopt;
-  }
+  std::optional<Model> model = std::move(s.finishing);
+  s.finishing.reset();
   return model;
 }
 

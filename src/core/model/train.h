@@ -55,11 +55,12 @@ struct TrainProgress {
   int members = 1;
   size_t batches_done = 0;        // in all epochs so far
   size_t batches_per_epoch = 0;
-  double train_loss = 0;          // mean loss over the last finished epoch
+  double train_loss = 0;          // mean loss of the rows trained on in the last finished epoch
   double validation_loss = 0;
   double best_validation_loss = 0;
   int best_epoch = 0;             // of the member in training
   std::vector<double> validation_curve;   // one value per finished epoch
+  std::vector<double> train_curve;        // train_loss of each finished epoch
   bool finished = false;
 };
 
@@ -78,12 +79,23 @@ class Trainer {
   // Builds the model from the best epoch's weights and calibrates its range on the validation rows.
   // Only valid after Step() has returned false without an error.
   std::optional<Model> Finish(std::string* error);
+  // Does one bounded part of Finish(): collecting the held-out rows, scoring one candidate blend of the
+  // heads on them (one prediction per row), or the range calibration. Returns true while parts remain;
+  // Finish() then runs what is left. The page calls it between frames.
+  bool FinishStep();
+  double finish_fraction() const;         // 0..1 of the parts of Finish() done
 
  private:
   Trainer();
   struct State;
   std::unique_ptr<State> state_;
 };
+
+// The named recipes: "default" (the options above, which made models/likecast.json) and "page" (one
+// network, fewer epochs: the whole TikTok dataset trains in seconds in a browser tab). nullopt for
+// another name.
+std::optional<TrainOptions> TrainPreset(const std::string& name);
+const char* TrainPresetNames();           // "default, page", for help and error text
 
 // Trains to the end. `on_epoch` (optional) is called after each epoch.
 std::optional<Model> TrainModel(const std::vector<VideoRecord>& rows, const TrainOptions& options, std::string* error,
