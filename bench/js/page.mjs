@@ -1,7 +1,8 @@
 // Measures the page in headless Chromium (tests/browser/harness.mjs): time to
 // the first ImGui frame over cold loads, the CPU an idle page uses, and the
 // frame times while the page trains a model on a CSV file.
-//   node bench/js/page.mjs WEB_DIR OUT.json [--loads N] [--idle-seconds S] [--data CSV]
+//   node bench/js/page.mjs WEB_DIR OUT.json [--loads N] [--idle-seconds S] [--data CSV] [--training-only]
+// --training-only measures only the training (it needs --data) and writes just that to OUT.json.
 // The app sets performance.mark('likecast-first-frame') after its first frame
 // (src/app/main.cpp). Times count from navigation start, on 127.0.0.1.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -13,14 +14,20 @@ const kViewport = { width: 1280, height: 800 };
 const kTrainingTimeoutMs = 15 * 60 * 1000;   // a busy machine trains slowly; past this the run is reported unfinished
 
 function parseArgs(argv) {
-  const options = { webDir: argv[0], out: argv[1], loads: 10, idleSeconds: 10, data: '' };
+  const options = { webDir: argv[0], out: argv[1], loads: 10, idleSeconds: 10, data: '', trainingOnly: false };
   for (let i = 2; i < argv.length; i += 2) {
-    if (argv[i] === '--loads') options.loads = Number(argv[i + 1]);
+    if (argv[i] === '--training-only') {
+      options.trainingOnly = true;
+      i -= 1;   // a flag without a value
+    } else if (argv[i] === '--loads') options.loads = Number(argv[i + 1]);
     else if (argv[i] === '--idle-seconds') options.idleSeconds = Number(argv[i + 1]);
     else if (argv[i] === '--data') options.data = argv[i + 1];
-    else throw new Error(`unknown option ${argv[i]}; the options are --loads, --idle-seconds, --data`);
+    else throw new Error(`unknown option ${argv[i]}; the options are --loads, --idle-seconds, --data, --training-only`);
   }
-  if (!options.webDir || !options.out) throw new Error('usage: node bench/js/page.mjs WEB_DIR OUT.json [--loads N] [--idle-seconds S] [--data CSV]');
+  if (!options.webDir || !options.out) {
+    throw new Error('usage: node bench/js/page.mjs WEB_DIR OUT.json [--loads N] [--idle-seconds S] [--data CSV] [--training-only]');
+  }
+  if (options.trainingOnly && !options.data) throw new Error('--training-only needs --data CSV, the file to train on');
   return options;
 }
 
@@ -107,6 +114,17 @@ function chromiumCpu() {
     } catch { /* the process ended */ }
   }
   return result;
+}
+
+// CPU seconds per Chromium process type between two chromiumCpu() readings. On a busy machine the wall time
+// stretches but these barely move, so they show what the run would cost on a quiet one.
+function cpuByType(before, after) {
+  const byType = {};
+  for (const [pid, reading] of after) {
+    const seconds = reading.seconds - (before.get(pid)?.seconds ?? 0);
+    byType[reading.type] = Math.round(((byType[reading.type] || 0) + seconds) * 100) / 100;
+  }
+  return byType;
 }
 
 async function pageMetrics(client) {
@@ -201,6 +219,7 @@ async function trainingFrames(url, dataPath) {
       };
       requestAnimationFrame(record);
     });
+    const cpuBefore = chromiumCpu();
     const started = Date.now();
     await click('button:train');
     await until((s) => s.training.state !== 'idle', 'training to start', 10000);
@@ -211,6 +230,7 @@ async function trainingFrames(url, dataPath) {
       end = await state();   // still running: report how far it got
     }
     const wallSeconds = (Date.now() - started) / 1000;
+    const cpuSeconds = cpuByType(cpuBefore, chromiumCpu());
     const times = await page.evaluate(() => window.likecastBenchFrames);
     const frames = times.slice(1).map((time, i) => time - times[i]);
     return {
@@ -218,6 +238,8 @@ async function trainingFrames(url, dataPath) {
       fraction_done: end.training.fraction,
       wall_seconds: wallSeconds, elapsed_ms: end.training.elapsed_ms, frames: frames.length,
       frame_median_ms: median(frames), frame_p95_ms: quantile(frames, 0.95), frame_max_ms: Math.max(...frames),
+      cpu_seconds: cpuSeconds, max_slice_ms: end.training.max_slice_ms, train_loss_points: end.training.train_losses?.length ?? null,
+      validation_loss_points: end.training.validation_losses?.length ?? null, new_metrics: end.training.new_metrics ?? null,
     };
   } finally {
     await browser.close();
@@ -228,6 +250,11 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   const { server, url } = await startServer(options.webDir);
   try {
+    if (options.trainingOnly) {
+      const training = await trainingFrames(url, options.data);
+      writeFileSync(options.out, JSON.stringify({ training }, null, 1));
+      return;
+    }
     const loads = [];
     for (let i = 0; i < options.loads; i += 1) loads.push(await coldLoad(url));
     const result = {

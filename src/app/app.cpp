@@ -121,6 +121,10 @@ std::string App::LoadBuiltInModel(std::string_view json) {
   }
   const std::string rows = FormatInteger(static_cast<double>(loaded.model->training.train_rows));
   SetModel(std::make_unique<Model>(std::move(*loaded.model)), "built-in model (" + rows + " training videos)");
+  built_in_model_ = std::make_unique<const Model>(*model_);
+  built_in_source_ = model_source_;
+  built_in_in_use_ = true;
+  if (!embed_) web::RequestStoredModel();   // the page answers with RestoreStoredModel, if a model is kept
   const ChatNumbers& numbers = derived_.numbers;
   Mirror(numbers.has_prediction ? "Likely between " + FormatCount(numbers.p10) + " and " + FormatCount(numbers.p90) + "."
                                 : "Tell me your video's views to get a prediction.");
@@ -236,8 +240,9 @@ void App::OpenModelFile(const std::string& name, std::string_view bytes) {
     ReportError("Could not load the model " + name + ": " + loaded.error + ". The current model is still in use.");
     return;
   }
-  SetModel(std::make_unique<Model>(std::move(*loaded.model)), "loaded from " + name);
-  AddLog(LogKind::note, "Now using the model from " + name + ".");
+  SetModel(std::make_unique<Model>(std::move(*loaded.model)), "model loaded from " + name);
+  AddLog(LogKind::note, "Now using the model from " + name + "." + (embed_ ? "" : " This browser keeps it for your next visit."));
+  KeepModelInBrowser();
   Mirror(log_.back().text);
 }
 
@@ -342,8 +347,11 @@ void App::CancelTraining() {
 void App::UseTrainedModel() {
   if (training_.state() != TrainingState::finished) return;
   const std::string name = training_.data_name();
-  SetModel(training_.TakeModel(), "trained in this page on " + name);
-  AddLog(LogKind::note, "Now using the model trained on " + name + ". Download it to keep it.");
+  SetModel(training_.TakeModel(), "model trained in this page on " + name);
+  AddLog(LogKind::note, "Now using the model trained on " + name +
+                            (embed_ ? ". Download it to keep it." : ". This browser keeps it for your next visit; download it "
+                                                                    "to keep a copy."));
+  KeepModelInBrowser();
   Mirror(log_.back().text);
 }
 
@@ -363,6 +371,7 @@ void App::SetModel(std::unique_ptr<Model> model, std::string source) {
   model_ = std::move(model);
   model_source_ = std::move(source);
   model_error_.clear();
+  built_in_in_use_ = false;
   conversation_.SetModel(model_.get());
   model_metrics_.reset();
   if (data_) model_metrics_ = ScoreModel(*model_, data_->dataset->rows, &model_metrics_scope_);

@@ -121,6 +121,11 @@ class App {
   void UseTrainedModel();
   void DiscardTrainedModel();
   void DownloadModel(bool trained);
+  // The model in use across reloads (stored_model.cpp). A trained model put to use, or a loaded model file,
+  // is kept in the browser's storage. The page passes it back at start, after the built-in model.
+  void RestoreStoredModel(const std::string& meta_json, const std::string& model_json);
+  void UseBuiltInModel();                           // removes the kept model and uses the built-in one
+  bool built_in_in_use() const { return built_in_in_use_; }
 
   // --- Page ---------------------------------------------------------------------------
   void CopyLink();
@@ -166,6 +171,7 @@ class App {
   void AddLog(LogKind kind, std::string text);
   void Mirror(const std::string& text);             // the aria-live region, prefixed with the prediction
   void SetModel(std::unique_ptr<Model> model, std::string source);
+  void KeepModelInBrowser();                        // stores `model_` for the next visit (not in embed mode)
   void OpenModelFile(const std::string& name, std::string_view bytes);
   void OpenCsvFile(const std::string& name, std::string_view bytes);
   void UseDataset(const std::string& name, size_t bytes, std::shared_ptr<Dataset> dataset);
@@ -174,6 +180,9 @@ class App {
   std::unique_ptr<Model> model_;
   std::string model_source_;
   std::string model_error_;
+  std::unique_ptr<const Model> built_in_model_;     // a copy, for "Use built-in model"
+  std::string built_in_source_;
+  bool built_in_in_use_ = false;
   Conversation conversation_;
   std::vector<LogEntry> log_;
   size_t log_added_ = 0;

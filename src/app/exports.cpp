@@ -85,6 +85,15 @@ EMSCRIPTEN_KEEPALIVE void likecast_app_csv_failed(int id, const char* reason) {
   Wake();
 }
 
+// The model kept in the browser's storage and its description (see web::RequestStoredModel), or "" for a
+// text the page could not read. A model that fails its checks is removed and the built-in one stays.
+EMSCRIPTEN_KEEPALIVE void likecast_app_restore_model(const char* meta_json, const char* model_json) {
+  Runtime* rt = GetRuntime();
+  if (!rt) return;
+  rt->app.RestoreStoredModel(meta_json, model_json);
+  Wake();
+}
+
 // Shows an error the page met (a file that could not be read) in the chat.
 EMSCRIPTEN_KEEPALIVE void likecast_app_report_error(const char* text) {
   Runtime* rt = GetRuntime();

@@ -34,6 +34,7 @@ struct Runtime {
   int frames_left = 4;       // frames still to draw before the loop pauses
   bool paused = false;
   int frames_drawn = 0;      // for the tests: proves the loop sleeps when idle
+  double last_draw_ms = 0;   // emscripten_get_now() of the last drawn frame
 };
 
 Runtime* GetRuntime();      // null before main() has set it up

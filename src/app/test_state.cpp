@@ -58,7 +58,8 @@ std::string App::TestStateJson(const Ui& ui, int frames, const TouchInput& touch
 
   state["model"] = {{"loaded", model_ != nullptr}, {"source", model_source_}, {"error", model_error_},
                     {"train_rows", model_ ? model_->training.train_rows : 0},
-                    {"fingerprint", model_ ? model_->training.data_fingerprint : ""}};
+                    {"fingerprint", model_ ? model_->training.data_fingerprint : ""}, {"built_in", built_in_in_use_},
+                    {"validation_loss", model_ ? model_->training.validation_loss : 0.0}};
 
   json slots = json::object();
   for (int i = 0; i < kChatSlotCount; ++i) {
@@ -89,7 +90,10 @@ std::string App::TestStateJson(const Ui& ui, int frames, const TouchInput& touch
 
   json training = {{"state", TrainingStateName(training_.state())}, {"error", training_.error()},
                    {"fraction", training_.fraction_done()}, {"elapsed_ms", training_.elapsed_ms()},
-                   {"epochs_done", training_.train_losses().size()}};
+                   {"epochs_done", training_.train_losses().size()}, {"phase", TrainingPhaseName(training_.phase())},
+                   {"max_epochs", training_.max_epochs()}, {"train_losses", training_.train_losses()},
+                   {"validation_losses", training_.validation_losses()}, {"max_slice_ms", training_.max_slice_ms()}};
+  if (const auto remaining = training_.remaining_ms()) training["remaining_ms"] = *remaining;
   if (training_.new_metrics()) training["new_metrics"] = MetricsJson(*training_.new_metrics());
   if (training_.current_metrics()) training["current_metrics"] = MetricsJson(*training_.current_metrics());
   state["training"] = training;

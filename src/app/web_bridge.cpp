@@ -60,6 +60,106 @@ EM_JS(void, JsClearSavedState, (), {
   try { window.localStorage.removeItem("likecast.state"); } catch (error) { console.warn("localStorage", error); }
 });
 
+// The stored model: its text under "likecast.model" in localStorage, or under "model" in the IndexedDB
+// database "likecast" when localStorage is full, and its description (with "store": "local" or "indexeddb")
+// under "likecast.model.meta" in localStorage. The description is written last, so a half-written model
+// is never read as one.
+EM_JS(int, JsStoreModel, (const char* meta_json, const char* model_json), {
+  const meta = JSON.parse(UTF8ToString(meta_json));
+  const text = UTF8ToString(model_json);
+  const report = (why) => Module.ccall("likecast_app_report_error", null, ["string"],
+    ["This browser could not keep the model for your next visit (" + why + "). Download the model to keep it."]);
+  try {
+    window.localStorage.removeItem("likecast.model.meta");
+    meta.store = "local";
+    window.localStorage.setItem("likecast.model", text);
+    window.localStorage.setItem("likecast.model.meta", JSON.stringify(meta));
+    return 1;
+  } catch (error) {
+    try { window.localStorage.removeItem("likecast.model"); } catch (ignored) { }
+  }
+  if (!window.indexedDB) return 0;
+  meta.store = "indexeddb";
+  try {
+    const request = window.indexedDB.open("likecast", 1);
+    request.onupgradeneeded = () => request.result.createObjectStore("models");
+    request.onerror = () => report("IndexedDB could not be opened");
+    request.onsuccess = () => {
+      const db = request.result;
+      const transaction = db.transaction("models", "readwrite");
+      transaction.objectStore("models").put(text, "model");
+      transaction.oncomplete = () => {
+        db.close();
+        try { window.localStorage.setItem("likecast.model.meta", JSON.stringify(meta)); } catch (error) { report(String(error)); }
+      };
+      transaction.onabort = () => { db.close(); report("IndexedDB rejected the write"); };
+    };
+  } catch (error) {
+    return 0;
+  }
+  return 1;
+});
+
+EM_JS(void, JsRequestStoredModel, (), {
+  let metaText = null;
+  try { metaText = window.localStorage.getItem("likecast.model.meta"); } catch (error) { return; }
+  if (metaText === null) return;
+  const deliver = (text) => setTimeout(() => {
+    const metaSize = lengthBytesUTF8(metaText) + 1;
+    const textSize = lengthBytesUTF8(text) + 1;
+    const metaPointer = _malloc(metaSize);
+    const textPointer = _malloc(textSize);
+    stringToUTF8(metaText, metaPointer, metaSize);
+    stringToUTF8(text, textPointer, textSize);
+    Module["_likecast_app_restore_model"](metaPointer, textPointer);
+    _free(metaPointer);
+    _free(textPointer);
+  }, 0);
+  let store = "";
+  try { store = JSON.parse(metaText).store; } catch (error) { store = ""; }
+  if (store !== "indexeddb") {
+    let text = "";
+    try { text = window.localStorage.getItem("likecast.model") || ""; } catch (error) { text = ""; }
+    deliver(text);
+    return;
+  }
+  try {
+    const request = window.indexedDB.open("likecast", 1);
+    request.onupgradeneeded = () => request.result.createObjectStore("models");
+    request.onerror = () => deliver("");
+    request.onsuccess = () => {
+      const db = request.result;
+      const get = db.transaction("models", "readonly").objectStore("models").get("model");
+      get.onsuccess = () => { db.close(); deliver(typeof get.result === "string" ? get.result : ""); };
+      get.onerror = () => { db.close(); deliver(""); };
+    };
+  } catch (error) {
+    deliver("");
+  }
+});
+
+EM_JS(void, JsClearStoredModel, (), {
+  try {
+    window.localStorage.removeItem("likecast.model.meta");
+    window.localStorage.removeItem("likecast.model");
+  } catch (error) {
+    console.warn("localStorage", error);
+  }
+  try {
+    const request = window.indexedDB.open("likecast", 1);
+    request.onupgradeneeded = () => request.result.createObjectStore("models");
+    request.onsuccess = () => {
+      const db = request.result;
+      const transaction = db.transaction("models", "readwrite");
+      transaction.objectStore("models").delete("model");
+      transaction.oncomplete = () => db.close();
+      transaction.onabort = () => db.close();
+    };
+  } catch (error) {
+    console.warn("indexedDB", error);
+  }
+});
+
 EM_JS(double, JsDevicePixelRatio, (), { return window.devicePixelRatio || 1; });
 
 EM_JS(void, JsCallPage, (const char* method, const char* a, const char* b), {
@@ -95,6 +195,12 @@ void CssCanvasSize(int* width, int* height) {
 std::string LoadSavedState() { return TakeString(JsCopyString(2)); }
 bool SaveState(const std::string& json) { return JsSaveState(json.c_str()) != 0; }
 void ClearSavedState() { JsClearSavedState(); }
+
+bool StoreModel(const std::string& meta_json, const std::string& model_json) {
+  return JsStoreModel(meta_json.c_str(), model_json.c_str()) != 0;
+}
+void RequestStoredModel() { JsRequestStoredModel(); }
+void ClearStoredModel() { JsClearStoredModel(); }
 
 void OpenFilePicker() { JsCallPage("openFilePicker", "", ""); }
 void CancelFileLoad() { JsCallPage("cancelFileLoad", "", ""); }

@@ -24,6 +24,15 @@ std::string LoadSavedState();                // "" when nothing is saved or stor
 bool SaveState(const std::string& json);     // false when storage is blocked or full
 void ClearSavedState();
 
+// --- Stored model (localStorage, or IndexedDB when localStorage is full) -------------------------------
+// Stores a model's JSON text with its description (`meta_json`). False when no storage can be written now;
+// a failure of the IndexedDB write, which finishes later, comes back through likecast_app_report_error.
+bool StoreModel(const std::string& meta_json, const std::string& model_json);
+// Asks the page for the stored model: if there is one, it calls likecast_app_restore_model(meta, text) after
+// the current call returns, with "" for a text it could not read.
+void RequestStoredModel();
+void ClearStoredModel();
+
 // --- Files, downloads, clipboard ------------------------------------------------
 void OpenFilePicker();                       // clicks the hidden <input type=file>; the page calls back
 void CancelFileLoad();                       // stops the worker parsing a CSV file; no result comes back

@@ -97,6 +97,10 @@ void ModelCard(App& app, Ui& ui) {
   if (model && SecondaryButton(ui, "Download model", "button:download-model")) app.DownloadModel(false);
   if (model) ImGui::SameLine();
   if (SecondaryButton(ui, "Load model file", "button:load-model")) web::OpenFilePicker();
+  if (model && !app.built_in_in_use() && !app.embed()) {
+    if (SecondaryButton(ui, "Use built-in model", "button:use-built-in")) app.UseBuiltInModel();
+    Caption(ui, "This browser keeps the model in use for your next visit, until you go back to the built-in one.");
+  }
   Caption(ui, "A loaded model replaces this one only when the file is valid.");
   EndCard(ui);
 }
@@ -141,49 +145,73 @@ void DataCard(App& app, Ui& ui) {
   EndCard(ui);
 }
 
+// One legend entry: a short line in the curve's colour, then the label. Returns the x after it.
+float LegendEntry(Ui& ui, ImDrawList* draw, ImVec2 at, const ImVec4& color, const std::string& label) {
+  const float line = ui.Px(14), mid_y = at.y + ui.fonts.small->FontSize * 0.5f;
+  draw->AddLine(ImVec2(at.x, mid_y), ImVec2(at.x + line, mid_y), ui.Color(color), ui.Px(2));
+  const ImVec2 text_at(at.x + line + ui.Px(4), at.y);
+  draw->AddText(ui.fonts.small, ui.fonts.small->FontSize, text_at, ui.Color(ui.palette->muted), label.c_str());
+  return text_at.x + ui.fonts.small->CalcTextSizeA(ui.fonts.small->FontSize, FLT_MAX, 0, label.c_str()).x + ui.Px(12);
+}
+
+// The training and validation loss per epoch, on one scale, with a legend. The x axis runs to the epoch limit.
 void LossCurve(Ui& ui, const TrainingSession& session) {
   const std::vector<double>& train = session.train_losses();
   const std::vector<double>& validation = session.validation_losses();
-  const int max_epochs = session.progress() ? session.progress()->max_epochs : static_cast<int>(train.size());
-  const float width = ImGui::GetContentRegionAvail().x, height = ui.Px(120);
+  const int max_epochs = std::max({session.max_epochs(), static_cast<int>(validation.size()), 1});
+  const float width = ImGui::GetContentRegionAvail().x, height = ui.Px(140);
   ImGui::InvisibleButton("loss-curve", ImVec2(width, height));
   ui.Mark("plot:loss");
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddRect(min, max, ui.Color(ui.palette->border, 0.5f), ui.Px(4));
-  if (train.empty()) {
-    draw->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(min.x + ui.Px(8), min.y + ui.Px(8)),
-                  ui.Color(ui.palette->muted), "The loss curve appears after the first epoch.");
+  const float pad = ui.Px(8);
+  if (validation.empty()) {
+    draw->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(min.x + pad, min.y + pad), ui.Color(ui.palette->muted),
+                  "The loss curves appear after the first epoch.");
     return;
   }
+
   double top = 0, bottom = DBL_MAX;
-  for (double v : validation) top = std::max(top, v), bottom = std::min(bottom, v);
-  for (double v : train) {
-    if (v > 0) top = std::max(top, v), bottom = std::min(bottom, v);
-  }
+  for (const std::vector<double>* series : {&train, &validation})
+    for (double v : *series)
+      if (std::isfinite(v)) top = std::max(top, v), bottom = std::min(bottom, v);
+  if (bottom > top) bottom = top;
   if (top - bottom < 1e-9) top = bottom + 1e-9;
-  const float pad = ui.Px(8);
-  auto point = [&](size_t epoch, double loss) {
-    const float x = min.x + pad + (max.x - min.x - 2 * pad) * static_cast<float>(epoch) / static_cast<float>(std::max(1, max_epochs - 1));
-    const float top_pad = pad + ui.fonts.small->FontSize;   // room for the legend
+  const float top_pad = pad + ui.fonts.small->FontSize + ui.Px(4);   // room for the legend
+  auto point = [&](size_t index, double loss) {
+    // Epoch 1 sits at the left edge and the epoch limit at the right one.
+    const float x = min.x + pad + (max.x - min.x - 2 * pad) * static_cast<float>(index) / static_cast<float>(std::max(1, max_epochs - 1));
     const float y = max.y - pad - (max.y - min.y - pad - top_pad) * static_cast<float>((loss - bottom) / (top - bottom));
     return ImVec2(x, y);
   };
   auto polyline = [&](const std::vector<double>& values, const ImVec4& color) {
     std::vector<ImVec2> points;
-    for (size_t i = 0; i < values.size(); ++i) points.push_back(point(i, values[i]));
+    for (size_t i = 0; i < values.size(); ++i)
+      if (std::isfinite(values[i])) points.push_back(point(i, values[i]));
     if (points.size() == 1) draw->AddCircleFilled(points[0], ui.Px(3), ui.Color(color));
-    else draw->AddPolyline(points.data(), static_cast<int>(points.size()), ui.Color(color), 0, ui.Px(2));
+    else if (points.size() > 1) draw->AddPolyline(points.data(), static_cast<int>(points.size()), ui.Color(color), 0, ui.Px(2));
   };
-  // NOTE: the core's Trainer leaves TrainProgress::train_loss at 0, so the training curve is drawn only
-  // once it reports one.
-  const bool has_train = std::any_of(train.begin(), train.end(), [](double v) { return v > 0; });
-  if (has_train) polyline(train, ui.palette->bar);
+  polyline(train, ui.palette->bar);
   polyline(validation, ui.palette->accent);
-  std::string legend = "validation loss " + FormatPlain(validation.back(), 4);
-  if (has_train) legend = "training loss " + FormatPlain(train.back(), 4) + ", " + legend;
-  draw->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(min.x + pad, min.y + ui.Px(4)), ui.Color(ui.palette->muted),
-                legend.c_str());
+
+  ImVec2 at(min.x + pad, min.y + ui.Px(4));
+  if (!train.empty()) at.x = LegendEntry(ui, draw, at, ui.palette->bar, "training loss " + FormatPlain(train.back(), 4));
+  LegendEntry(ui, draw, at, ui.palette->accent, "validation loss " + FormatPlain(validation.back(), 4));
+}
+
+// "Epoch 3 of 12 (27%)", or what the session does after training.
+std::string ProgressLabel(const TrainingSession& session) {
+  const std::string percent = " (" + FormatPercent(session.fraction_done(), 0) + ")";
+  switch (session.phase()) {
+    case TrainingPhase::training: {
+      const TrainProgress* p = session.progress();
+      return "Epoch " + std::to_string(p ? p->epoch + 1 : 1) + " of " + std::to_string(session.max_epochs()) + percent;
+    }
+    case TrainingPhase::building: return "Building the model" + percent;
+    case TrainingPhase::scoring: return "Scoring both models" + percent;
+  }
+  return percent;
 }
 
 void TrainingCard(App& app, Ui& ui) {
@@ -213,16 +241,20 @@ void TrainingCard(App& app, Ui& ui) {
         ui.Mark("field:seed");
       }
       if (PrimaryButton(ui, ("Train on " + app.data()->name).c_str(), "button:train")) app.StartTraining(emscripten_get_now());
+      Caption(ui, "One network with early stopping, the page's recipe: likecast train --preset page trains the same "
+                  "model from the same file, seed and max epochs.");
       break;
     }
     case TrainingState::running: {
-      const TrainProgress* p = session.progress();
-      const std::string label = "Epoch " + std::to_string(p ? p->epoch : 0) + " of " + std::to_string(p ? p->max_epochs : 0) +
-                                " (" + FormatPercent(session.fraction_done(), 0) + ")";
+      const std::string label = ProgressLabel(session);
       ProgressBar(ui, static_cast<float>(session.fraction_done()), label.c_str(), "training:progress");
       std::string times = "Elapsed " + Seconds(session.elapsed_ms());
-      if (const auto remaining = session.remaining_ms()) times += ", at most " + Seconds(*remaining) + " left (early stopping may end sooner)";
+      if (const auto remaining = session.remaining_ms())
+        times += ", about " + Seconds(*remaining) + " left (early stopping may end sooner)";
+      else
+        times += ", estimating the time left";
       Caption(ui, times.c_str());
+      ui.Mark("training:times");
       LossCurve(ui, session);
       if (SecondaryButton(ui, "Cancel training", "button:cancel-training")) app.CancelTraining();
       break;
