@@ -42,8 +42,10 @@ const kLevers = [
     'CPU time per 8-64-32-5 network, timed by hand on this machine at load average 9 to 15: native 670 to 254 ns, ' +
       'wasm 590 to 268 ns; same outputs as the plain loops',
     'applied'],
-  ['-finline-functions for src/core/model: emcc 3.1.6 keeps the -fno-inline-functions of -Os after a later -O3',
-    'wasm CPU time: Network::Forward 293 to 268 ns, Model::PredictLikes 1386 to 1237 ns; train.cpp.o 1,537 kB to 578 kB', 'applied'],
+  ['-finline-functions for network.cpp, model.cpp and features.cpp: emcc 3.1.6 keeps the -fno-inline-functions of -Os ' +
+    'after a later -O3', 'wasm, load average 2.6: Network::Forward 291 to 266 ns, Model::PredictLikes 1356 to 1236 ns; ' +
+    'likecast-api.wasm +2.1 kB gzip', 'applied'],
+  ['-finline-functions for all of src/core/model', 'likecast-api.wasm +11.6 kB gzip; Trainer::Step slices no faster', 'rejected'],
   ['one fused network for the 4-network ensemble', 'not built: with panel kernels, the fused layers would do the same ' +
     'multiply-adds and weight loads as the 4 networks one by one', 'not applied'],
   ['--closure 1', "not available: Debian's emcc 3.1.6 looks for `closure-compiler`, which is not installed, and Debian 12's " +
