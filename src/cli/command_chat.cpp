@@ -26,6 +26,23 @@ bool ReadFile(const std::string& path, std::string* text) {
   return true;
 }
 
+// Writes next to the file, then renames, so a failed write leaves the previous state whole.
+bool SaveState(const std::string& path, const std::string& json) {
+  const std::string temporary = path + ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::binary);
+    out << json;
+    out.flush();
+    if (!out) {
+      std::remove(temporary.c_str());
+      return false;
+    }
+  }
+  if (std::rename(temporary.c_str(), path.c_str()) == 0) return true;
+  std::remove(temporary.c_str());
+  return false;
+}
+
 }  // namespace
 
 int RunChat(int argc, char** argv) {
@@ -48,9 +65,12 @@ int RunChat(int argc, char** argv) {
 
   const std::optional<std::string> state_path = args.Value("state");
   std::string saved;
+  // A state file that cannot be restored stops the command before any message: saving over it at the end
+  // would lose the conversation it holds.
   if (state_path && ReadFile(*state_path, &saved)) {
     if (std::string error = conversation.RestoreJson(saved); !error.empty())
-      std::fprintf(stderr, "warning: %s: %s\n", state_path->c_str(), error.c_str());
+      return PrintError(*state_path + ": " + error + "; the file is left as it is: move it away or give another --state",
+                        kExitRejected);
   }
 
   // On a terminal the prompt marks where to type; from a pipe each message is echoed, so the output reads
@@ -71,11 +91,8 @@ int RunChat(int argc, char** argv) {
     std::fflush(stdout);
   }
 
-  if (state_path) {
-    std::ofstream out(*state_path, std::ios::binary);
-    out << conversation.SaveJson();
-    if (!out) return PrintError("writing " + *state_path + " failed: check that the folder exists and is writable", kExitWrite);
-  }
+  if (state_path && !SaveState(*state_path, conversation.SaveJson()))
+    return PrintError("writing " + *state_path + " failed: check that the folder exists and is writable", kExitWrite);
   return kExitOk;
 }
 

@@ -3,7 +3,8 @@
 # options and extra arguments are rejected with their name and the usage line,
 # and `likecast --help` lists the exit codes. `predict --csv` reports a read
 # error, not a file that ended there, and keeps an earlier output. inspect
-# reports Windows-1252 files, mixed encodings and repeated column names.
+# reports Windows-1252 files, mixed encodings and repeated column names. chat
+# refuses a state file it cannot restore and leaves it untouched.
 #
 #   usage: tests/cli/args.sh [LIKECAST]   (default: build/native/likecast)
 #
@@ -92,6 +93,21 @@ run inspect "$work/twice.csv"
 check "inspect rejects a column named twice" "$([ "$status" -eq 2 ] && echo true || echo false)" "exit $status"
 check "inspect names the repeated column" \
   "$(has "$err" 'columns 2 and 6 of the header are both video_like_count ("likes" and "Likes")')" "$err"
+
+# --- Chat state files ------------------------------------------------------------
+printf 'not json at all' >"$work/state.json"
+"$cli" chat --model "$model" --state "$work/state.json" <<<"20k views" >"$work/out.txt" 2>"$work/err.txt"
+status=$?
+err=$(cat "$work/err.txt")
+check "an unreadable chat state exits 2" "$([ "$status" -eq 2 ] && echo true || echo false)" "exit $status"
+check "an unreadable chat state is named" "$(has "$err" "$work/state.json: ")" "$err"
+check "an unreadable chat state is kept as it was" "$([ "$(cat "$work/state.json")" = 'not json at all' ] && echo true || echo false)"
+
+rm -f "$work/state.json"
+"$cli" chat --model "$model" --state "$work/state.json" <<<"20k views, 300 shares" >/dev/null 2>&1
+"$cli" chat --model "$model" --state "$work/state.json" <<<"what if shares doubled" >"$work/out.txt" 2>&1
+check "a saved chat state is restored" "$(has "$(cat "$work/out.txt")" 'instead of 300 shares')" "$(cat "$work/out.txt")"
+check "saving a chat state leaves no temporary file" "$([ ! -e "$work/state.json.tmp" ] && echo true || echo false)"
 
 echo "cli-args: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
