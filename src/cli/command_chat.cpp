@@ -26,7 +26,7 @@ bool ReadFile(const std::string& path, std::string* text) {
   return true;
 }
 
-// Writes next to the file, then renames, so a failed write leaves the previous state whole.
+// Writes the state to a temporary file, then renames it, so a failed write leaves the previous state intact.
 bool SaveState(const std::string& path, const std::string& json) {
   const std::string temporary = path + ".tmp";
   {
@@ -69,7 +69,8 @@ int RunChat(int argc, char** argv) {
   // would lose the conversation it holds.
   if (state_path && ReadFile(*state_path, &saved)) {
     if (std::string error = conversation.RestoreJson(saved); !error.empty())
-      return PrintError(*state_path + ": " + error + "; the file is left as it is: move it away or give another --state",
+      return PrintError(*state_path + " was not restored and is left unchanged: " + error +
+                            ". To keep it, give another --state FILE.",
                         kExitRejected);
   }
 

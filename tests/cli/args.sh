@@ -100,7 +100,7 @@ printf 'not json at all' >"$work/state.json"
 status=$?
 err=$(cat "$work/err.txt")
 check "an unreadable chat state exits 2" "$([ "$status" -eq 2 ] && echo true || echo false)" "exit $status"
-check "an unreadable chat state is named" "$(has "$err" "$work/state.json: ")" "$err"
+check "an unreadable chat state is named" "$(has "$err" "$work/state.json was not restored")" "$err"
 check "an unreadable chat state is kept as it was" "$([ "$(cat "$work/state.json")" = 'not json at all' ] && echo true || echo false)"
 
 rm -f "$work/state.json"
