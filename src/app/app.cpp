@@ -392,13 +392,22 @@ void App::OnCopyResult(bool ok) {
 
 void App::ClearData() {
   web::ClearSavedState();
+  // A model kept for the next visit is saved state too, so it is removed and the built-in model is used again.
+  // A trained model not yet used stays, like an opened file.
+  const bool had_kept_model = !embed_ && !built_in_in_use_ && built_in_model_;
+  if (!embed_) web::ClearStoredModel();
+  if (had_kept_model) {
+    SetModel(std::make_unique<Model>(*built_in_model_), built_in_source_);
+    built_in_in_use_ = true;
+  }
   conversation_ = Conversation(model_.get());
   log_.clear();
   log_.push_back({LogKind::note, kWelcome});
   panels_ = PanelState();
   panels_.chat_seen = log_added_;
   Refresh();
-  notice_ = "Cleared the chat, the scenario and the saved state.";
+  notice_ = had_kept_model ? "Cleared the chat, the scenario and the saved state, and went back to the built-in model."
+                           : "Cleared the chat, the scenario and the saved state.";
   Mirror(notice_);
   web::ReplaceUrlQuery("");
   dirty_ = false;

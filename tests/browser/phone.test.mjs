@@ -83,15 +83,20 @@ await runFlow('browser-phone', async ({ browser, url, results }) => {
   await page.waitForTimeout(500);
   s = await state(page);
   results.check('phone: a finger drag scrolls the insights tab', s.scroll.page > 100, `scroll ${s.scroll.page}`);
-  await tap(page, 'tab:model');
-  await until(page, (x) => x.tab === 'model', 'the model tab');
+  // A file opened while another tab than the chat is shown: the chat's message about it floats over that
+  // tab, and OK closes it, as a user would.
   await page.setInputFiles('#likecast-file', csvPath);
   await until(page, (x) => x.data !== null, 'the CSV to open');
-  // The chat's message about the file floats over the tab: OK closes it, as a user would.
   await until(page, (x) => x.widgets['button:banner-ok'], 'the message about the opened file');
   await tap(page, 'button:banner-ok');
   s = await until(page, (x) => !x.widgets['banner:message'], 'the floating message to close');
-  results.check('phone: OK closes the message floating over the model tab', s.tab === 'model');
+  results.check('phone: OK closes the message floating over the insights tab', s.tab === 'insights');
+  await tap(page, 'tab:model');
+  await until(page, (x) => x.tab === 'model', 'the model tab');
+  // The Model tab shows the file and training itself, so a note about them does not float over it.
+  await page.setInputFiles('#likecast-file', csvPath);
+  s = await until(page, (x) => x.log.filter((entry) => /^Opened na_cells.csv/.test(entry.text)).length === 2, 'the CSV to open again');
+  results.check('phone: a note does not float over the model tab', !s.widgets['banner:message']);
   await touchDrag(page, { x: 180, y: 600 }, { x: 180, y: 350 });
   await page.waitForTimeout(500);
   s = await state(page);

@@ -162,6 +162,9 @@ void UnseenMessage(App& app, Ui& ui) {
   const LogEntry* last = nullptr;
   for (auto it = log.rbegin(); it != log.rend() && !last; ++it)
     if (it->kind != LogKind::user) last = &*it;
+  // The Model tab itself shows the opened file, the training progress and the model in use, so only errors
+  // float over it. A note there would only cover the Train and "Use new model" buttons.
+  if (panels.tab == Tab::model && last && last->kind != LogKind::error) panels.chat_seen = app.log_added();
   if (app.log_added() <= panels.chat_seen || !last) {
     panels.floating_message_height = 0;
     return;

@@ -25,21 +25,20 @@ std::string Seconds(double ms) {
   return seconds < 60 ? FormatPlain(seconds, seconds < 10 ? 1 : 0) + " s" : FormatDuration(std::round(seconds));
 }
 
-void InfoRow(const char* name, const std::string& value) {
+// One row of the model's description: the label whole, the value wrapped to the width left.
+void InfoRow(Ui& ui, const char* name, const std::string& value) {
   ImGui::TableNextRow();
   ImGui::TableNextColumn();
   ImGui::TextUnformatted(name);
+  ui.Mark(std::string("info:") + name);
   ImGui::TableNextColumn();
-  ImGui::TextUnformatted(value.c_str());
+  WrappedText(value.c_str());
+  ui.Mark(std::string("info-value:") + name);
 }
 
 // Metrics side by side: one column per model.
-void MetricsTable(const char* id, const std::vector<std::pair<std::string, const RegressionMetrics*>>& columns) {
+void MetricsTable(Ui& ui, const char* id, const std::vector<std::pair<std::string, const RegressionMetrics*>>& columns) {
   const int count = static_cast<int>(columns.size()) + 1;
-  if (!ImGui::BeginTable(id, count, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) return;
-  ImGui::TableSetupColumn("Metric");
-  for (const auto& column : columns) ImGui::TableSetupColumn(column.first.c_str());
-  ImGui::TableHeadersRow();
   struct Line {
     const char* name;
     std::string (*value)(const RegressionMetrics&);
@@ -54,13 +53,22 @@ void MetricsTable(const char* id, const std::vector<std::pair<std::string, const
        }},
       {"Videos scored", [](const RegressionMetrics& m) { return FormatInteger(static_cast<double>(m.rows)); }},
   };
+  if (!ImGui::BeginTable(id, count, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) return;
+  // The metric names keep their width, so on a phone the values wrap at their space instead of names being cut.
+  float name_width = 0;
+  for (const Line& line : kLines) name_width = std::max(name_width, ImGui::CalcTextSize(line.name).x);
+  ImGui::TableSetupColumn("Metric", ImGuiTableColumnFlags_WidthFixed, name_width);
+  for (const auto& column : columns) ImGui::TableSetupColumn(column.first.c_str(), ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableHeadersRow();
   for (const Line& line : kLines) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(line.name);
+    ui.Mark(std::string(id) + ":name:" + line.name);
     for (const auto& column : columns) {
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(column.second ? line.value(*column.second).c_str() : "-");
+      WrappedText(column.second ? line.value(*column.second).c_str() : "-");
+      if (&column == &columns.front()) ui.Mark(std::string(id) + ":value:" + line.name);
     }
   }
   ImGui::EndTable();
@@ -77,19 +85,25 @@ void ModelCard(App& app, Ui& ui) {
     WrappedText(("The " + app.model_source() + ".").c_str());
     ui.Mark("model:source");
     const TrainingInfo& info = model->training;
-    if (ImGui::BeginTable("training-info", 2, ImGuiTableFlags_SizingStretchProp)) {
-      InfoRow("Training videos", FormatInteger(static_cast<double>(info.train_rows)));
-      InfoRow("Validation videos", FormatInteger(static_cast<double>(info.validation_rows)));
-      InfoRow("Epochs", std::to_string(info.epochs_run) + " (best " + std::to_string(info.best_epoch) + ")");
-      InfoRow("Validation loss", FormatPlain(info.validation_loss, 4));
-      InfoRow("Loss, optimizer", info.loss + ", " + info.optimizer);
-      InfoRow("Seed", std::to_string(info.seed));
-      InfoRow("Data fingerprint", info.data_fingerprint.substr(0, 16));
+    if (ImGui::BeginTable("training-info", 2)) {
+      // The label column fits the longest label, so a narrow phone cuts no label and wraps the values instead.
+      float label_width = 0;
+      for (const char* label : {"Training videos", "Validation videos", "Validation loss", "Loss, optimizer", "Data fingerprint"})
+        label_width = std::max(label_width, ImGui::CalcTextSize(label).x);
+      ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, label_width);
+      ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+      InfoRow(ui, "Training videos", FormatInteger(static_cast<double>(info.train_rows)));
+      InfoRow(ui, "Validation videos", FormatInteger(static_cast<double>(info.validation_rows)));
+      InfoRow(ui, "Epochs", std::to_string(info.epochs_run) + " (best " + std::to_string(info.best_epoch) + ")");
+      InfoRow(ui, "Validation loss", FormatPlain(info.validation_loss, 4));
+      InfoRow(ui, "Loss, optimizer", info.loss + ", " + info.optimizer);
+      InfoRow(ui, "Seed", std::to_string(info.seed));
+      InfoRow(ui, "Data fingerprint", info.data_fingerprint.substr(0, 16));
       ImGui::EndTable();
     }
     if (app.model_metrics()) {
       Caption(ui, ("Measured on " + app.data()->name + ", " + app.model_metrics_scope() + ":").c_str());
-      MetricsTable("model-metrics", {{"This model", &*app.model_metrics()}});
+      MetricsTable(ui, "model-metrics", {{"This model", &*app.model_metrics()}});
     } else {
       Caption(ui, "Open a CSV with likes below to measure this model on its test split (video_id % 5 == 0).");
     }
@@ -103,6 +117,7 @@ void ModelCard(App& app, Ui& ui) {
   }
   Caption(ui, "A loaded model replaces this one only when the file is valid.");
   EndCard(ui);
+  ui.Mark("card:model");
 }
 
 void DataCard(App& app, Ui& ui) {
@@ -263,7 +278,7 @@ void TrainingCard(App& app, Ui& ui) {
       WrappedText(("A new model is ready, trained on " + session.data_name() + " in " + Seconds(session.elapsed_ms()) + ".").c_str());
       LossCurve(ui, session);
       Caption(ui, ("Both models on " + session.metrics_scope() + ":").c_str());
-      MetricsTable("compare-metrics", {{"Current", session.current_metrics() ? &*session.current_metrics() : nullptr},
+      MetricsTable(ui, "compare-metrics", {{"Current", session.current_metrics() ? &*session.current_metrics() : nullptr},
                                        {"New", session.new_metrics() ? &*session.new_metrics() : nullptr}});
       ui.Mark("training:compare");
       if (PrimaryButton(ui, "Use new model", "button:use-model")) app.UseTrainedModel();

@@ -73,8 +73,8 @@ void TopBar(App& app, Ui& ui) {
   ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(ui.Px(320), 0));
   if (ImGui::BeginPopupModal("Clear data?", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove)) {
-    WrappedText("This clears the chat, the scenario and what this browser saved for LikeCast. The model and an "
-                "opened file stay.");
+    WrappedText("This clears the chat, the scenario and what this browser saved for LikeCast, including a model "
+                "kept for your next visit, so the built-in model is used again. An opened file stays.");
     if (PrimaryButton(ui, "Clear", "button:clear-confirm")) {
       app.ClearData();
       ImGui::CloseCurrentPopup();
