@@ -12,17 +12,12 @@
 namespace likecast {
 namespace {
 
-const Model& TestModel() {
-  static const Model model = testing::MakeChatTestModel();
-  return model;
-}
-
 bool Contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
-TEST_CASE("test model is valid") { CHECK(TestModel().Validate() == ""); }
+TEST_CASE("test model is valid") { CHECK(testing::ChatTestModel().Validate() == ""); }
 
 TEST_CASE("conversation: inputs persist and a new value replaces the old") {
-  Conversation chat(&TestModel());
+  Conversation chat(&testing::ChatTestModel());
   chat.Send("30k views, 900 shares");
   chat.Send("40 comments");
   const ChatReply reply = chat.Send("actually it's 25k views");
@@ -33,7 +28,7 @@ TEST_CASE("conversation: inputs persist and a new value replaces the old") {
 }
 
 TEST_CASE("conversation: reset clears and undo brings it back") {
-  Conversation chat(&TestModel());
+  Conversation chat(&testing::ChatTestModel());
   chat.Send("30k views, 900 shares");
   const ChatReply cleared = chat.Send("start over");
   CHECK(cleared.intent == Intent::reset);
@@ -46,7 +41,7 @@ TEST_CASE("conversation: reset clears and undo brings it back") {
 }
 
 TEST_CASE("conversation: undo reverts one change at a time") {
-  Conversation chat(&TestModel());
+  Conversation chat(&testing::ChatTestModel());
   chat.Send("30k views");
   chat.Send("900 shares");
   chat.Send("1.2k shares");
@@ -58,7 +53,7 @@ TEST_CASE("conversation: undo reverts one change at a time") {
 }
 
 TEST_CASE("conversation: a message that changes nothing adds no undo step") {
-  Conversation chat(&TestModel());
+  Conversation chat(&testing::ChatTestModel());
   chat.Send("30k views");
   chat.Send("30k views");
   chat.Send("why?");
@@ -66,18 +61,18 @@ TEST_CASE("conversation: a message that changes nothing adds no undo step") {
 }
 
 TEST_CASE("what-if: the delta is the model's difference against the current scenario") {
-  Conversation chat(&TestModel());
+  Conversation chat(&testing::ChatTestModel());
   chat.Send("30k views, 900 shares, 40 comments");
   ChatSlots base;
   base.inputs.views = 30000;
   base.inputs.shares = 900;
   base.inputs.comments = 40;
-  const double before = TestModel().Predict(base.inputs).likes;
+  const double before = testing::ChatTestModel().Predict(base.inputs).likes;
   const ChatReply reply = chat.Send("what if I doubled my shares?");
   CHECK(reply.intent == Intent::what_if);
   CHECK(SlotNumber(reply.slots, ChatSlot::shares) == 1800);
   base.inputs.shares = 1800;
-  const double after = TestModel().Predict(base.inputs).likes;
+  const double after = testing::ChatTestModel().Predict(base.inputs).likes;
   REQUIRE(reply.numbers.has_delta);
   CHECK(reply.numbers.previous_likes == doctest::Approx(before));
   CHECK(reply.numbers.delta_likes == doctest::Approx(after - before));
@@ -91,7 +86,7 @@ TEST_CASE("what-if: the delta is the model's difference against the current scen
 }
 
 TEST_CASE("what-if: a relative change to an unknown input starts from the assumed value") {
-  Conversation chat(&TestModel());
+  Conversation chat(&testing::ChatTestModel());
   const ChatReply first = chat.Send("50k views");
   const double assumed_shares = first.numbers.used.shares;
   const ChatReply reply = chat.Send("double the shares");
@@ -99,17 +94,17 @@ TEST_CASE("what-if: a relative change to an unknown input starts from the assume
 }
 
 TEST_CASE("what-if: without views there is nothing to change by a percentage") {
-  Conversation chat(&TestModel());
+  Conversation chat(&testing::ChatTestModel());
   const ChatReply reply = chat.Send("double my shares");
   CHECK_FALSE(SlotNumber(reply.slots, ChatSlot::shares).has_value());
   CHECK(Contains(reply.text, "I first need the video's views"));
 }
 
 TEST_CASE("missing inputs: predicted anyway, with the assumed values and a question") {
-  Conversation chat(&TestModel());
+  Conversation chat(&testing::ChatTestModel());
   const ChatReply reply = chat.Send("10k views, 300 shares");
   REQUIRE(reply.numbers.has_prediction);
-  const Prediction p = TestModel().Predict(reply.slots.inputs);
+  const Prediction p = testing::ChatTestModel().Predict(reply.slots.inputs);
   CHECK(reply.numbers.likes == doctest::Approx(p.likes));
   CHECK(reply.numbers.assumed == p.assumed);
   CHECK(Contains(reply.text, "I assumed what's typical for videos with 10K views"));
@@ -123,7 +118,7 @@ TEST_CASE("missing inputs: predicted anyway, with the assumed values and a quest
 }
 
 TEST_CASE("missing inputs: the question asked is the input that moves the prediction most") {
-  Conversation chat(&TestModel());
+  Conversation chat(&testing::ChatTestModel());
   const ChatReply reply = chat.Send("10k views");
   // The test model weighs the share rate most (0.4 against 0.15 for comments and 0.1 for downloads).
   CHECK(reply.asking == ChatSlot::shares);
@@ -133,7 +128,7 @@ TEST_CASE("missing inputs: the question asked is the input that moves the predic
 }
 
 TEST_CASE("missing inputs: a yes or no answers the verified question") {
-  Conversation chat(&TestModel());
+  Conversation chat(&testing::ChatTestModel());
   const ChatReply nope = chat.Send("nope");
   CHECK_FALSE(SlotNumber(nope.slots, ChatSlot::verified).has_value());   // nothing was asked yet
   ChatReply reply = chat.Send("10k views, 300 shares, 20 comments, 40 downloads, 25s");
@@ -147,14 +142,14 @@ TEST_CASE("missing inputs: a yes or no answers the verified question") {
 }
 
 TEST_CASE("missing inputs: the assumed values are told again only when views change") {
-  Conversation chat(&TestModel());
+  Conversation chat(&testing::ChatTestModel());
   CHECK(Contains(chat.Send("10k views").text, "I assumed"));
   CHECK_FALSE(Contains(chat.Send("300 shares").text, "I assumed"));
   CHECK(Contains(chat.Send("20k views").text, "I assumed what's typical for videos with 20K views"));
 }
 
 TEST_CASE("missing inputs: without views, views are asked for") {
-  Conversation chat(&TestModel());
+  Conversation chat(&testing::ChatTestModel());
   const ChatReply reply = chat.Send("300 shares and 20 comments");
   CHECK_FALSE(reply.numbers.has_prediction);
   CHECK(reply.asking == ChatSlot::views);
@@ -163,7 +158,7 @@ TEST_CASE("missing inputs: without views, views are asked for") {
 }
 
 TEST_CASE("replies: the range is always shown with the prediction") {
-  Conversation chat(&TestModel());
+  Conversation chat(&testing::ChatTestModel());
   for (const char* message : {"120k views", "3.4k shares", "what if shares doubled", "undo", "verified"}) {
     const ChatReply reply = chat.Send(message);
     INFO(message << ": " << reply.text);
@@ -175,7 +170,7 @@ TEST_CASE("replies: the range is always shown with the prediction") {
 }
 
 TEST_CASE("actual likes: compared with the range") {
-  Conversation chat(&TestModel());
+  Conversation chat(&testing::ChatTestModel());
   const ChatReply base = chat.Send("100k views, 5k shares, 80 comments, 300 downloads, 30s");
   const double p10 = base.numbers.p10;
   const double p90 = base.numbers.p90;
@@ -196,7 +191,7 @@ TEST_CASE("actual likes: compared with the range") {
 }
 
 TEST_CASE("actual likes: after a what-if, the reply says what they are compared with") {
-  Conversation chat(&TestModel());
+  Conversation chat(&testing::ChatTestModel());
   chat.Send("20k views, 500 shares, 90 comments");
   chat.Send("what if comments were 300");
   const ChatReply in_scenario = chat.Send("it got 6.1k likes");
@@ -208,35 +203,35 @@ TEST_CASE("actual likes: after a what-if, the reply says what they are compared 
   const ChatReply back = chat.Send("6.1k likes");
   CHECK(SlotNumber(back.slots, ChatSlot::comments) == 90);
   CHECK_FALSE(Contains(back.text, "what-if scenario"));
-  Conversation restored(&TestModel());
+  Conversation restored(&testing::ChatTestModel());
   chat.Send("what if comments were 300");
   REQUIRE(restored.RestoreJson(chat.SaveJson()) == "");
   CHECK(Contains(restored.Send("is that good?").text, "what-if scenario"));
 }
 
 TEST_CASE("actual likes: 'is that good?' compares again") {
-  Conversation chat(&TestModel());
+  Conversation chat(&testing::ChatTestModel());
   chat.Send("100k views and 30k likes");
   const ChatReply reply = chat.Send("is that good?");
   CHECK(Contains(reply.text, "Your 30K likes are"));
 }
 
 TEST_CASE("unusual values: more shares than views is mentioned") {
-  Conversation chat(&TestModel());
+  Conversation chat(&testing::ChatTestModel());
   const ChatReply reply = chat.Send("views: 80000, shares: 120000");
   CHECK(Contains(reply.text, "120K shares is more than the 80K views"));
   CHECK(reply.numbers.has_prediction);
 }
 
 TEST_CASE("unused counts: the reply says LikeCast does not use them") {
-  Conversation chat(&TestModel());
+  Conversation chat(&testing::ChatTestModel());
   const ChatReply reply = chat.Send("I have 50k followers and my video has 20k views");
   CHECK(Contains(reply.text, "LikeCast doesn't use 50K followers"));
   CHECK(reply.numbers.has_prediction);
 }
 
 TEST_CASE("explain: from the model's attribution") {
-  Conversation chat(&TestModel());
+  Conversation chat(&testing::ChatTestModel());
   chat.Send("80k views, 200 shares, 10 comments");
   const ChatReply reply = chat.Send("why is the prediction so low?");
   CHECK(reply.intent == Intent::explain);
@@ -245,7 +240,7 @@ TEST_CASE("explain: from the model's attribution") {
 }
 
 TEST_CASE("tips: ranked recommendations from the model") {
-  Conversation chat(&TestModel());
+  Conversation chat(&testing::ChatTestModel());
   chat.Send("80k views, 200 shares, 10 comments, 30 downloads, 30s");
   const ChatReply reply = chat.Send("how can I get more likes?");
   CHECK(reply.intent == Intent::tips);
@@ -254,14 +249,14 @@ TEST_CASE("tips: ranked recommendations from the model") {
 }
 
 TEST_CASE("tips: without views, general advice and a question") {
-  Conversation chat(&TestModel());
+  Conversation chat(&testing::ChatTestModel());
   const ChatReply reply = chat.Send("any tips?");
   CHECK(Contains(reply.text, "Likes follow engagement"));
   CHECK(reply.asking == ChatSlot::views);
 }
 
 TEST_CASE("benchmark: typical rate and where the video sits") {
-  Conversation chat(&TestModel());
+  Conversation chat(&testing::ChatTestModel());
   const ChatReply general = chat.Send("what's a good share rate?");
   CHECK(Contains(general.text, "The typical share rate for all videos is"));
   chat.Send("50k views, 500 shares");
@@ -272,14 +267,14 @@ TEST_CASE("benchmark: typical rate and where the video sits") {
 }
 
 TEST_CASE("benchmark: video length") {
-  Conversation chat(&TestModel());
+  Conversation chat(&testing::ChatTestModel());
   const ChatReply reply = chat.Send("how long should my video be?");
   CHECK(reply.intent == Intent::benchmark);
   CHECK(Contains(reply.text, "the typical length is"));
 }
 
 TEST_CASE("small talk: greetings get help, thanks get a short answer") {
-  Conversation chat(&TestModel());
+  Conversation chat(&testing::ChatTestModel());
   CHECK(Contains(chat.Send("hello").text, "Hi! I'm LikeCast."));
   const ChatReply thanks = chat.Send("thanks!");
   CHECK(Contains(thanks.text, "You're welcome"));
@@ -295,7 +290,7 @@ TEST_CASE("no model: understood and stored, but no prediction") {
 }
 
 TEST_CASE("sliders: set slots directly, in sync with the chat") {
-  Conversation chat(&TestModel());
+  Conversation chat(&testing::ChatTestModel());
   chat.Send("30k views, 900 shares");
   for (double shares : {1000.0, 1200.0, 1500.0}) chat.SetSlot(ChatSlot::shares, shares);
   CHECK(SlotNumber(chat.slots(), ChatSlot::shares) == 1500);
@@ -307,7 +302,7 @@ TEST_CASE("sliders: set slots directly, in sync with the chat") {
 }
 
 TEST_CASE("sliders: numbers and a rejected value") {
-  Conversation chat(&TestModel());
+  Conversation chat(&testing::ChatTestModel());
   chat.Send("30k views");
   const ChatReply set = chat.SetSlot(ChatSlot::shares, 2000);
   CHECK(set.numbers.has_prediction);
@@ -321,10 +316,10 @@ TEST_CASE("sliders: numbers and a rejected value") {
 }
 
 TEST_CASE("state JSON: save and restore keep slots, undo history, transcript and the question") {
-  Conversation chat(&TestModel());
+  Conversation chat(&testing::ChatTestModel());
   chat.Send("30k views, 900 shares, verified, under review");
   chat.Send("what if shares doubled?");
-  Conversation restored(&TestModel());
+  Conversation restored(&testing::ChatTestModel());
   REQUIRE(restored.RestoreJson(chat.SaveJson()) == "");
   CHECK(SameSlots(restored.slots(), chat.slots()));
   CHECK(restored.undo_depth() == chat.undo_depth());
@@ -334,15 +329,15 @@ TEST_CASE("state JSON: save and restore keep slots, undo history, transcript and
 }
 
 TEST_CASE("state JSON: the question asked survives") {
-  Conversation chat(&TestModel());
+  Conversation chat(&testing::ChatTestModel());
   chat.Send("how many likes will I get?");
-  Conversation restored(&TestModel());
+  Conversation restored(&testing::ChatTestModel());
   REQUIRE(restored.RestoreJson(chat.SaveJson()) == "");
   CHECK(SlotNumber(restored.Send("25k").slots, ChatSlot::views) == 25000);
 }
 
 TEST_CASE("state JSON: corrupt or invalid state is reported and changes nothing") {
-  Conversation chat(&TestModel());
+  Conversation chat(&testing::ChatTestModel());
   chat.Send("30k views");
   const std::string saved = chat.SaveJson();
   CHECK(Contains(chat.RestoreJson(saved.substr(0, saved.size() / 2)), "not valid JSON"));
@@ -367,7 +362,7 @@ TEST_CASE("state JSON: corrupt or invalid state is reported and changes nothing"
 TEST_CASE("transcript: both sides are kept, bounded") {
   ChatOptions options;
   options.max_transcript = 4;
-  Conversation chat(&TestModel(), options);
+  Conversation chat(&testing::ChatTestModel(), options);
   for (int i = 1; i <= 5; ++i) chat.Send(std::to_string(i) + "k views");
   REQUIRE(chat.transcript().size() == 4);
   CHECK(chat.transcript()[2].from_user);

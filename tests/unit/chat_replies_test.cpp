@@ -12,11 +12,6 @@
 namespace likecast {
 namespace {
 
-const Model& TestModel() {
-  static const Model model = testing::MakeChatTestModel();
-  return model;
-}
-
 bool Contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 TEST_CASE("replies: a misspelt count noun after a number is read and told") {
@@ -53,7 +48,7 @@ TEST_CASE("replies: my videos is no unused count") {
 }
 
 TEST_CASE("replies: relative change starts from the typical value") {
-  Conversation chat(&TestModel());
+  Conversation chat(&testing::ChatTestModel());
   chat.Send("300k views");
   const ChatReply reply = chat.Send("and +20% shares");
   CHECK(Contains(reply.text, "You haven't given the shares, so I started from the typical "));
@@ -72,7 +67,7 @@ std::string VerbAfter(const std::string& text, const std::string& subject) {
 }
 
 TEST_CASE("replies: why? uses a verb that agrees with each input") {
-  Conversation chat(&TestModel());
+  Conversation chat(&testing::ChatTestModel());
   chat.Send("80k views, 200 shares, 1 comment, 9k downloads, a 50 s video");
   const std::string text = chat.Send("why?").text;
   INFO("reply: " << text);
@@ -90,7 +85,7 @@ TEST_CASE("replies: why? uses a verb that agrees with each input") {
 }
 
 TEST_CASE("replies: a like rate from the prediction is named predicted") {
-  Conversation chat(&TestModel());
+  Conversation chat(&testing::ChatTestModel());
   chat.Send("80k views");
   CHECK(Contains(chat.Send("what's a good like rate?").text, "Your predicted like rate, "));
   chat.Send("4k shares");
@@ -101,7 +96,7 @@ TEST_CASE("replies: a like rate from the prediction is named predicted") {
 }
 
 TEST_CASE("replies: a correction keeps the what-if scenario") {
-  Conversation chat(&TestModel());
+  Conversation chat(&testing::ChatTestModel());
   chat.Send("85k views, 2.1k shares, 140 comments");
   chat.Send("what if i had 5000 shares");
   const ChatReply reply = chat.Send("actually comments were 410, and it ended up with 21k likes");

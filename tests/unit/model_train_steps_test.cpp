@@ -1,10 +1,9 @@
 // Tests of what the page needs from the Trainer: a training loss per epoch beside the validation loss,
 // Finish() split into bounded FinishStep() calls that build the same model, and the named recipes.
-// Training runs on small synthetic data made here, with few epochs, so the file runs in seconds.
+// Training runs on the small synthetic videos of test_model.h, with few epochs, so the file runs in seconds.
 #include <doctest/doctest.h>
 
 #include <cmath>
-#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,34 +12,10 @@
 #include "core/model/model_io.h"
 #include "core/model/train.h"
 
+#include "test_model.h"
+
 namespace likecast {
 namespace {
-
-// Videos whose likes are a random share of the views, and shares, downloads and comments random shares
-// of the likes, from a fixed generator.
-std::vector<VideoRecord> MakeStepVideos(int count) {
-  std::uint64_t state = 11;
-  auto uniform = [&state] {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<double>(state >> 11) / 9007199254740992.0;
-  };
-  std::vector<VideoRecord> rows;
-  for (int i = 0; i < count; ++i) {
-    VideoRecord row;
-    row.line = i + 2;
-    row.video_id = 5000 + i;
-    const double views = std::round(std::exp(std::log(100.0) + uniform() * std::log(1e4)));
-    const double likes = std::round(views * (0.02 + 0.5 * uniform()));
-    row.likes = likes;
-    row.inputs.views = views;
-    row.inputs.shares = std::round(likes * 0.4 * uniform());
-    row.inputs.downloads = std::round(likes * 0.025 * uniform());
-    row.inputs.comments = std::round(*row.inputs.downloads * 0.6 * uniform());
-    row.inputs.duration_sec = std::round(5 + 55 * uniform());
-    rows.push_back(row);
-  }
-  return rows;
-}
 
 TrainOptions StepOptions() {
   TrainOptions options = *TrainPreset("page");
@@ -61,7 +36,7 @@ std::unique_ptr<Trainer> TrainedToTheEnd(const std::vector<VideoRecord>& rows, c
 }  // namespace
 
 TEST_CASE("trainer reports a training loss per epoch") {
-  const std::vector<VideoRecord> rows = MakeStepVideos(300);
+  const std::vector<VideoRecord> rows = testing::SyntheticVideos(300);
   std::unique_ptr<Trainer> trainer = TrainedToTheEnd(rows, StepOptions());
   const TrainProgress& progress = trainer->progress();
   REQUIRE(progress.epoch >= 1);
@@ -75,7 +50,7 @@ TEST_CASE("trainer reports a training loss per epoch") {
 }
 
 TEST_CASE("finish in steps builds the model finish builds") {
-  const std::vector<VideoRecord> rows = MakeStepVideos(300);
+  const std::vector<VideoRecord> rows = testing::SyntheticVideos(300);
   std::string error;
   std::unique_ptr<Trainer> at_once = TrainedToTheEnd(rows, StepOptions());
   const std::optional<Model> whole = at_once->Finish(&error);
@@ -100,7 +75,7 @@ TEST_CASE("finish in steps builds the model finish builds") {
 }
 
 TEST_CASE("finish before training ends waits") {
-  const std::vector<VideoRecord> rows = MakeStepVideos(300);
+  const std::vector<VideoRecord> rows = testing::SyntheticVideos(300);
   std::string error;
   std::unique_ptr<Trainer> trainer = Trainer::Create(rows, StepOptions(), &error);
   REQUIRE(trainer);

@@ -120,4 +120,10 @@ inline Model MakeChatTestModel() {
   return MakeLinearModel(SyntheticVideos(1200), spec);
 }
 
+// The chat tests' model, made once and shared by every test in the binary.
+inline const Model& ChatTestModel() {
+  static const Model model = MakeChatTestModel();
+  return model;
+}
+
 }  // namespace likecast::testing
