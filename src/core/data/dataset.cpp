@@ -213,9 +213,9 @@ struct VideoIdCell {
 };
 
 // Reads integer ids, also as Excel writes long numbers: "7017666017.0" or "7.017666017E+09". Text that
-// is not a number ("abc", "") gives no id and no problem. A number that is not a whole number, or
-// that a 64-bit integer (or, written with a decimal point or exponent, a double) cannot hold exactly,
-// gives a problem: taking it as some other id would move the row between the training and test splits.
+// is not a number ("abc", "") gives no id and no problem. A fraction, or a number that cannot be held
+// exactly (by a 64-bit integer, or by a double when written with a decimal point or exponent), gives a
+// problem. Taking it as some other id would move the row between the training and test splits.
 VideoIdCell ParseVideoId(const std::string& cell) {
   const std::string text = Trim(cell);
   char* end = nullptr;
