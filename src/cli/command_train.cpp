@@ -1,6 +1,10 @@
 // likecast train: fits a model on a CSV file and writes it as JSON.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "cli/args.h"
 #include "cli/commands.h"
@@ -10,6 +14,30 @@
 #include "core/model/train.h"
 
 namespace likecast::cli {
+
+namespace {
+
+std::string JoinWidths(const std::vector<int>& widths) {
+  std::string text;
+  for (int width : widths) text += (text.empty() ? "" : ",") + std::to_string(width);
+  return text;
+}
+
+// Reads "64,32": whole numbers separated by commas, no spaces. Ranges are checked by the trainer.
+std::optional<std::vector<int>> ParseWidths(const std::string& text) {
+  std::vector<int> widths;
+  size_t start = 0;
+  while (start <= text.size()) {
+    const size_t end = std::min(text.find(',', start), text.size());
+    const std::string item = text.substr(start, end - start);
+    if (item.empty() || item.size() > 6 || item.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    widths.push_back(std::stoi(item));
+    start = end + 1;
+  }
+  return widths;
+}
+
+}  // namespace
 
 int RunTrain(int argc, char** argv) {
   Args args(argc, argv, 2, {"data", "out", "seed", "epochs", "hidden", "learning-rate", "batch", "preset"}, {"help", "quiet", "no-cross-fit"});
@@ -26,12 +54,13 @@ int RunTrain(int argc, char** argv) {
         "                       minutes); the options below override it (default: default)\n"
         "  --seed N             random seed for shuffling and initial weights (default: %u)\n"
         "  --epochs N           maximum epochs; early stopping usually ends sooner (default: %d)\n"
+        "  --hidden W,W         widths of the hidden layers, first to last (default: %s)\n"
         "  --learning-rate X    Adam step size at the start (default: %g)\n"
         "  --batch N            mini-batch size (default: %d)\n"
         "  --no-cross-fit       every network holds out the same validation rows, instead of one fold each\n"
         "  --quiet              print only the summary\n",
         defaults.ensemble_size, TrainPreset("page")->max_epochs, defaults.seed, defaults.max_epochs,
-        defaults.learning_rate, defaults.batch_size);
+        JoinWidths(defaults.hidden_units).c_str(), defaults.learning_rate, defaults.batch_size);
     return kExitOk;
   }
   if (!args.error().empty()) {
@@ -53,6 +82,14 @@ int RunTrain(int argc, char** argv) {
   if (const auto seed = args.Count("seed", 4294967295.0)) options.seed = static_cast<std::uint32_t>(*seed);
   if (const auto epochs = args.Count("epochs", 100000)) options.max_epochs = std::max(1, static_cast<int>(*epochs));
   if (const auto batch = args.Count("batch", 100000)) options.batch_size = std::max(1, static_cast<int>(*batch));
+  if (const auto hidden = args.Value("hidden")) {
+    const std::optional<std::vector<int>> widths = ParseWidths(*hidden);
+    if (!widths)
+      return PrintError("--hidden \"" + *hidden + "\" is invalid: give whole numbers separated by commas, for example 64,32", kExitUsage);
+    options.hidden_units = *widths;
+    if (std::string invalid = CheckHiddenUnits(options.hidden_units); !invalid.empty())
+      return PrintError("--hidden: " + invalid, kExitUsage);
+  }
   if (const auto rate = args.Value("learning-rate")) options.learning_rate = std::atof(rate->c_str());
   if (args.Flag("no-cross-fit")) options.cross_fit = false;
   if (!args.error().empty()) return PrintError(args.error(), kExitUsage);

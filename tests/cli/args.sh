@@ -3,8 +3,9 @@
 # options and extra arguments are rejected with their name and the usage line,
 # and `likecast --help` lists the exit codes. `predict --csv` reports a read
 # error, not a file that ended there, and keeps an earlier output. inspect
-# reports Windows-1252 files, mixed encodings and repeated column names. chat
-# refuses a state file it cannot restore and leaves it untouched.
+# reports Windows-1252 files, mixed encodings and repeated column names. train
+# checks --hidden and trains the widths it names. chat refuses a state file it
+# cannot restore and leaves it untouched.
 #
 #   usage: tests/cli/args.sh [LIKECAST]   (default: build/native/likecast)
 #
@@ -59,6 +60,21 @@ done
 
 run help inspect
 check "help COMMAND prints the command's help" "$(has "$out" 'usage: likecast inspect FILE')" "$out"
+
+# --- train --hidden ----------------------------------------------------------------
+run train --data x.csv --hidden 64,,32
+check "train --hidden with an empty width exits 1" "$([ "$status" -eq 1 ] && echo true || echo false)" "exit $status"
+check "train --hidden names a value it cannot read" "$(has "$err" 'error: --hidden "64,,32" is invalid')" "$err"
+run train --data x.csv --hidden 64,0
+check "train --hidden 64,0 exits 1" "$([ "$status" -eq 1 ] && echo true || echo false)" "exit $status"
+check "train --hidden names the limits" "$(has "$err" 'hidden layers "64,0" are invalid: use 1 to 6 layers of 1 to 1024 units each')" "$err"
+awk 'BEGIN { srand(7); print "video_id,views,likes,shares,downloads,comments";
+  for (i = 1; i <= 400; i++) { v = int(1000 + 200000 * rand()); print i * 5 + 1 "," v "," int(v * (0.1 + 0.2 * rand())) "," int(v * 0.01) "," int(v * 0.002) "," int(v * 0.001) } }' >"$work/train.csv"
+run train --data "$work/train.csv" --out "$work/hidden.json" --preset page --epochs 1 --hidden 16,8 --quiet
+check "train --hidden 16,8 trains" "$([ "$status" -eq 0 ] && echo true || echo false)" "exit $status: $err"
+widths=$(node -e 'const m = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  console.log(m.network.layers.map((l) => l.outputs).join(","));' "$work/hidden.json" 2>&1)
+check "train --hidden 16,8 gives layers of 16, 8 and the heads" "$([[ "$widths" == 16,8,* ]] && echo true || echo false)" "$widths"
 
 # --- predict --csv ---------------------------------------------------------------
 # Reading /proc/self/mem from its start fails with EIO: a read error, not an empty file.

@@ -461,6 +461,36 @@ TEST_CASE("training rejects too few rows") {
   CHECK(error.rfind("too few rows to train on: ", 0) == 0);
 }
 
+TEST_CASE("training uses given hidden widths") {
+  TrainOptions options = SmallOptions();
+  options.hidden_units = {12, 6, 3};
+  std::string error;
+  const std::optional<Model> model = TrainModel(MakeVideos(300), options, &error);
+  REQUIRE_MESSAGE(model, error);
+  const std::vector<DenseLayer>& layers = model->network.layers();
+  REQUIRE(layers.size() == 4);
+  CHECK(layers[0].outputs == 12);
+  CHECK(layers[1].outputs == 6);
+  CHECK(layers[2].outputs == 3);
+  CHECK(layers[3].inputs == 3);
+}
+
+TEST_CASE("training rejects invalid hidden widths") {
+  CHECK(CheckHiddenUnits({64, 32}) == "");
+  CHECK(CheckHiddenUnits({1024}) == "");
+  for (const std::vector<int>& widths : std::vector<std::vector<int>>{{}, {0}, {64, -1}, {1025}, {8, 8, 8, 8, 8, 8, 8}}) {
+    const std::string problem = CheckHiddenUnits(widths);
+    CAPTURE(problem);
+    CHECK(problem.find("are invalid: use 1 to 6 layers of 1 to 1024 units each") != std::string::npos);
+  }
+  CHECK(CheckHiddenUnits({64, 0}).rfind("hidden layers \"64,0\"", 0) == 0);
+  TrainOptions options = SmallOptions();
+  options.hidden_units = {0};
+  std::string error;
+  CHECK_FALSE(TrainModel(MakeVideos(300), options, &error));
+  CHECK(error == CheckHiddenUnits({0}));
+}
+
 TEST_CASE("predictions are never negative and the range contains them") {
   const Model& model = SmallModel();
   for (const CompleteInputs& inputs : SampleInputs()) {

@@ -638,6 +638,19 @@ void CalibrateRange(Model& model, HeldOutRows& held) {
 Trainer::Trainer() : state_(std::make_unique<State>()) {}
 Trainer::~Trainer() = default;
 
+// The model file holds at most 8 layers of at most 4096 units (model_io.cpp); these limits stay well inside.
+std::string CheckHiddenUnits(const std::vector<int>& hidden_units) {
+  constexpr size_t kMaxHiddenLayers = 6;
+  constexpr int kMaxHiddenWidth = 1024;
+  const bool widths_ok = std::all_of(hidden_units.begin(), hidden_units.end(),
+                                     [](int units) { return units >= 1 && units <= kMaxHiddenWidth; });
+  if (!hidden_units.empty() && hidden_units.size() <= kMaxHiddenLayers && widths_ok) return "";
+  std::string listed;
+  for (int units : hidden_units) listed += (listed.empty() ? "" : ",") + std::to_string(units);
+  return "hidden layers \"" + listed + "\" are invalid: use 1 to " + std::to_string(kMaxHiddenLayers) +
+         " layers of 1 to " + std::to_string(kMaxHiddenWidth) + " units each, for example 64,32";
+}
+
 std::unique_ptr<Trainer> Trainer::Create(const std::vector<VideoRecord>& rows, const TrainOptions& options,
                                          std::string* error) {
   auto fail = [&](const std::string& message) -> std::unique_ptr<Trainer> {
@@ -648,6 +661,7 @@ std::unique_ptr<Trainer> Trainer::Create(const std::vector<VideoRecord>& rows, c
   if (options.batch_size < 1 || options.max_epochs < 1) return fail("batch size and epochs must be at least 1");
   if (options.ensemble_size < 1 || options.ensemble_size > 16)
     return fail("ensemble_size is " + std::to_string(options.ensemble_size) + ", expected 1 to 16 networks");
+  if (std::string invalid = CheckHiddenUnits(options.hidden_units); !invalid.empty()) return fail(invalid);
 
   // Split: the test rows are never seen; a fixed share of the rest (fold 0) validates. With cross-fitting each
   // further member holds out the next fold instead. Scaling and imputation are fitted on the rows outside fold 0.

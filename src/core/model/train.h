@@ -97,6 +97,9 @@ class Trainer {
 std::optional<TrainOptions> TrainPreset(const std::string& name);
 const char* TrainPresetNames();           // "default, page", for help and error text
 
+// Empty when `hidden_units` is a usable list of hidden layer widths, otherwise the problem and the limits.
+std::string CheckHiddenUnits(const std::vector<int>& hidden_units);
+
 // Trains to the end. `on_epoch` (optional) is called after each epoch.
 std::optional<Model> TrainModel(const std::vector<VideoRecord>& rows, const TrainOptions& options, std::string* error,
                                 const std::function<void(const TrainProgress&)>& on_epoch = {});
