@@ -1,9 +1,12 @@
 // Size limits of the dataset loader. A file over DatasetOptions::max_bytes is
 // rejected before it is read whole: from its size when that is known, else
 // after max_bytes + 1 bytes of the stream. Also: streaming keeps no rows, long
-// values load, and the errors for paths that cannot be read.
+// values load, and the errors for paths that cannot be read and for a read error
+// part way through a file.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -132,6 +135,45 @@ TEST_CASE("unreadable paths") {
   const std::string folder = std::filesystem::temp_directory_path().string();
   CHECK(LoadDatasetFromFile(folder).error == "cannot read " + folder + ": it is a folder. Give the path of a .csv file.");
 }
+
+#if defined(__GLIBC__)
+// A stream that gives the first `readable_bytes` bytes of `bytes` and then fails with EIO, as a network drive that
+// drops part way through a file would. fopencookie is glibc's, so the wasm build skips this test.
+struct FailingStream {
+  std::string bytes;
+  size_t readable_bytes = 0;
+  size_t offset = 0;
+};
+
+ssize_t ReadFailingStream(void* cookie, char* buffer, size_t size) {
+  auto* stream = static_cast<FailingStream*>(cookie);
+  if (stream->offset >= stream->readable_bytes) {
+    errno = EIO;
+    return -1;
+  }
+  const size_t count = std::min(size, stream->readable_bytes - stream->offset);
+  std::memcpy(buffer, stream->bytes.data() + stream->offset, count);
+  stream->offset += count;
+  return static_cast<ssize_t>(count);
+}
+
+TEST_CASE("read error part way through") {
+  FailingStream stream{Rows(20000), 100000};
+  REQUIRE(stream.bytes.size() > 2 * stream.readable_bytes);
+  cookie_io_functions_t functions = {};
+  functions.read = ReadFailingStream;
+  std::FILE* file = fopencookie(&stream, "r", functions);
+  REQUIRE(file != nullptr);
+  size_t rows = 0;
+  const Dataset d = StreamDatasetFromOpenFile(file, "videos.csv", {}, [&](const VideoRecord&) { ++rows; });
+  std::fclose(file);
+  CHECK(rows > 1000);   // the rows before the failure were streamed
+  CHECK(rows < 20000);
+  CHECK_FALSE(d.ok());
+  CHECK(d.error == std::string("reading videos.csv failed after 97.7 KB: ") + std::strerror(EIO) +
+                       ". Copy the file to a local disk and try again.");
+}
+#endif
 
 }  // namespace
 }  // namespace likecast

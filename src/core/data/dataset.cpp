@@ -512,19 +512,26 @@ Dataset StreamDatasetFromFile(const std::string& path, const DatasetOptions& opt
     result.error = "cannot open " + path + ": " + std::strerror(errno) + ". Check the path and the file's permissions.";
     return result;
   }
+  return StreamDatasetFromOpenFile(file.get(), path, options, on_row, on_skip);
+}
+
+Dataset StreamDatasetFromOpenFile(std::FILE* file, const std::string& name, const DatasetOptions& options,
+                                  const std::function<void(const VideoRecord&)>& on_row,
+                                  const std::function<void(const SkippedRow&)>& on_skip) {
   // A read error ends the source like the end of the file would, so it is recorded here and replaces
   // whatever the reader made of the cut-off input.
   size_t bytes_read = 0;
   int read_error = 0;
   ByteSource source = [&](char* buffer, size_t capacity) -> size_t {
-    const size_t count = std::fread(buffer, 1, capacity, file.get());
+    errno = 0;
+    const size_t count = std::fread(buffer, 1, capacity, file);
     bytes_read += count;
-    if (count < capacity && std::ferror(file.get()) && read_error == 0) read_error = errno != 0 ? errno : EIO;
+    if (count < capacity && std::ferror(file) && read_error == 0) read_error = errno != 0 ? errno : EIO;
     return count;
   };
-  result = StreamDataset(source, options, on_row, on_skip);
+  Dataset result = StreamDataset(source, options, on_row, on_skip);
   if (read_error != 0) {
-    result.error = "reading " + path + " failed after " + FormatByteSize(bytes_read) + ": " + std::strerror(read_error) +
+    result.error = "reading " + name + " failed after " + FormatByteSize(bytes_read) + ": " + std::strerror(read_error) +
                    ". Copy the file to a local disk and try again.";
   }
   return result;

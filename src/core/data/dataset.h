@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
 #include <functional>
 #include <optional>
 #include <string>
@@ -91,6 +92,11 @@ Dataset StreamDataset(ByteSource source, const DatasetOptions& options,
 Dataset StreamDatasetFromFile(const std::string& path, const DatasetOptions& options,
                               const std::function<void(const VideoRecord&)>& on_row,
                               const std::function<void(const SkippedRow&)>& on_skip = {});
+// Streams a file that is already open, and does not close it. `name` is the file's name in messages. A read
+// error part way through replaces the result's error with the bytes read and the reason.
+Dataset StreamDatasetFromOpenFile(std::FILE* file, const std::string& name, const DatasetOptions& options,
+                                  const std::function<void(const VideoRecord&)>& on_row,
+                                  const std::function<void(const SkippedRow&)>& on_skip = {});
 
 // The fixed test split: a video belongs to the test set when video_id % 5 == 0.
 bool IsTestVideo(const VideoRecord& record);
