@@ -43,7 +43,9 @@ std::string RunSliceBench(const std::vector<VideoRecord>& rows, const BenchOptio
   nlohmann::json sizes = nlohmann::json::array();
   for (size_t batches : options.slice_batches) {
     std::string error;
+    const auto created = std::chrono::steady_clock::now();
     std::unique_ptr<Trainer> trainer = Trainer::Create(rows, TrainOptions{}, &error);
+    const double create_ms = SecondsSince(created) * 1e3;
     if (!trainer) return nlohmann::json{{"error", "the trainer could not start: " + error}}.dump();
     trainer->Step(1);   // the first batch touches every buffer once; not timed
 
@@ -59,7 +61,8 @@ std::string RunSliceBench(const std::vector<VideoRecord>& rows, const BenchOptio
     const TrainProgress& progress = trainer->progress();
     sizes.push_back({{"batches", batches}, {"slices", millis.size()}, {"median_ms", Quantile(millis, 0.5)},
                      {"p95_ms", Quantile(millis, 0.95)}, {"max_ms", Quantile(millis, 1.0)},
-                     {"batches_per_epoch", progress.batches_per_epoch}, {"epochs_crossed", progress.epoch}});
+                     {"batches_per_epoch", progress.batches_per_epoch}, {"epochs_crossed", progress.epoch},
+                     {"create_ms", create_ms}});
   }
   return sizes.dump();
 }

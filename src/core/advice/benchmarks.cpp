@@ -24,16 +24,6 @@ double RoundSignificant(double value) {
   return std::strtod(text, nullptr);
 }
 
-// Linear interpolation between order statistics (the common "type 7" definition).
-double QuantileSorted(const std::vector<double>& sorted, double fraction) {
-  if (sorted.empty()) return 0.0;
-  const double position = fraction * static_cast<double>(sorted.size() - 1);
-  const size_t lower = static_cast<size_t>(std::floor(position));
-  const size_t upper = std::min(sorted.size() - 1, lower + 1);
-  const double weight = position - static_cast<double>(lower);
-  return sorted[lower] * (1.0 - weight) + sorted[upper] * weight;
-}
-
 // The metric values of one group's videos, before they become percentiles.
 struct GroupSamples {
   int band = -1;
@@ -92,6 +82,15 @@ std::string ValidateGroup(const BenchmarkGroup& group, size_t index, size_t band
 }
 
 }  // namespace
+
+double QuantileSorted(const std::vector<double>& sorted, double fraction) {
+  if (sorted.empty()) return 0.0;
+  const double position = fraction * static_cast<double>(sorted.size() - 1);
+  const size_t lower = static_cast<size_t>(std::floor(position));
+  const size_t upper = std::min(sorted.size() - 1, lower + 1);
+  const double weight = position - static_cast<double>(lower);
+  return sorted[lower] * (1.0 - weight) + sorted[upper] * weight;
+}
 
 // ---------------------------------------------------------------------------
 // [SECTION] Metrics and percentiles

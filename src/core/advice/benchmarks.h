@@ -66,6 +66,10 @@ struct BenchmarkOptions {
   size_t min_rows = 100;                 // a (band, verified, status) cell needs this many videos to be kept
 };
 
+// Returns the quantile of values sorted in ascending order, interpolated between the two nearest order
+// statistics (the common "type 7" definition); 0 for no values.
+double QuantileSorted(const std::vector<double>& sorted, double fraction);
+
 // Computes the table from rows with views > 0 (rows without views are skipped). Rows need not have likes,
 // but the like rate percentiles use only the rows that have them.
 Benchmarks ComputeBenchmarks(const std::vector<VideoRecord>& rows, const BenchmarkOptions& options = {});

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <utility>
 
 #include "core/advice/benchmarks.h"
 #include "core/common/format.h"
@@ -50,14 +51,22 @@ std::vector<Row> UsableRows(const std::vector<VideoRecord>& records) {
   return rows;
 }
 
+// Returns what QuantileSorted returns for the values once sorted, without sorting them all.
 double Quantile(std::vector<double> values, double fraction) {
   if (values.empty()) return 0.0;
-  std::sort(values.begin(), values.end());
   const double position = fraction * static_cast<double>(values.size() - 1);
   const size_t lower = static_cast<size_t>(std::floor(position));
-  const size_t upper = std::min(values.size() - 1, lower + 1);
+  const auto nth = values.begin() + static_cast<long>(lower);
+  std::nth_element(values.begin(), nth, values.end());
+  const double low = *nth;
+  const double high = lower + 1 < values.size() ? *std::min_element(nth + 1, values.end()) : low;
   const double weight = position - static_cast<double>(lower);
-  return values[lower] * (1.0 - weight) + values[upper] * weight;
+  return low * (1.0 - weight) + high * weight;
+}
+
+std::vector<double> Sorted(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  return values;
 }
 
 // ---------------------------------------------------------------------------
@@ -121,12 +130,13 @@ SegmentSummary Summarise(const std::string& name, const std::vector<const Row*>&
     rates.push_back(row->like_rate);
     if (!std::isnan(row->share_rate)) shares.push_back(row->share_rate);
   }
-  summary.median_views = Quantile(views, 0.5);
-  summary.median_likes = Quantile(likes, 0.5);
-  summary.median_like_rate = Quantile(rates, 0.5);
-  summary.p25_like_rate = Quantile(rates, 0.25);
-  summary.p75_like_rate = Quantile(rates, 0.75);
-  summary.median_share_rate = Quantile(shares, 0.5);
+  summary.median_views = Quantile(std::move(views), 0.5);
+  summary.median_likes = Quantile(std::move(likes), 0.5);
+  const std::vector<double> sorted_rates = Sorted(std::move(rates));
+  summary.median_like_rate = QuantileSorted(sorted_rates, 0.5);
+  summary.p25_like_rate = QuantileSorted(sorted_rates, 0.25);
+  summary.p75_like_rate = QuantileSorted(sorted_rates, 0.75);
+  summary.median_share_rate = Quantile(std::move(shares), 0.5);
   return summary;
 }
 
@@ -165,10 +175,11 @@ CurvePoint CurveBin(double low, double high, const std::vector<const Row*>& memb
     xs.push_back(x_of(*row));
     rates.push_back(row->like_rate);
   }
-  point.x = Quantile(xs, 0.5);
-  point.median_like_rate = Quantile(rates, 0.5);
-  point.p25_like_rate = Quantile(rates, 0.25);
-  point.p75_like_rate = Quantile(rates, 0.75);
+  point.x = Quantile(std::move(xs), 0.5);
+  const std::vector<double> sorted_rates = Sorted(std::move(rates));
+  point.median_like_rate = QuantileSorted(sorted_rates, 0.5);
+  point.p25_like_rate = QuantileSorted(sorted_rates, 0.25);
+  point.p75_like_rate = QuantileSorted(sorted_rates, 0.75);
   return point;
 }
 
@@ -321,7 +332,8 @@ Insights ComputeInsights(const std::vector<VideoRecord>& records, const Insights
 
   std::vector<double> like_rates;
   for (const Row& row : rows) like_rates.push_back(row.like_rate);
-  for (double p : kInsightPercentiles) insights.like_rate_percentiles.push_back(Quantile(like_rates, p / 100.0));
+  const std::vector<double> sorted_like_rates = Sorted(std::move(like_rates));
+  for (double p : kInsightPercentiles) insights.like_rate_percentiles.push_back(QuantileSorted(sorted_like_rates, p / 100.0));
   insights.like_rate_histogram = Histogram(rows, options.histogram_bins);
 
   insights.rate_names = {"like_rate", "share_rate", "comment_rate", "download_rate", "duration_sec", "views"};
@@ -331,10 +343,18 @@ Insights ComputeInsights(const std::vector<VideoRecord>& records, const Insights
     for (size_t c = 0; c < columns.size(); ++c) columns[c].push_back(values[c]);
   }
   const size_t count = columns.size();
+  // A column with no unknown value is ranked once: paired with another such column, no row is dropped, so
+  // its ranks are the pair's. Ranking each pair anew took most of this function's time.
+  std::vector<std::vector<double>> complete_ranks(count);
+  for (size_t c = 0; c < count; ++c) {
+    const bool complete = std::none_of(columns[c].begin(), columns[c].end(), [](double v) { return std::isnan(v); });
+    if (complete) complete_ranks[c] = Ranks(columns[c]);
+  }
   insights.correlations.assign(count, std::vector<double>(count, 1.0));
   for (size_t a = 0; a < count; ++a) {
     for (size_t b = a + 1; b < count; ++b) {
-      const double r = Spearman(columns[a], columns[b]);
+      const bool both_complete = !complete_ranks[a].empty() && !complete_ranks[b].empty();
+      const double r = both_complete ? Pearson(complete_ranks[a], complete_ranks[b]) : Spearman(columns[a], columns[b]);
       insights.correlations[a][b] = r;
       insights.correlations[b][a] = r;
     }
