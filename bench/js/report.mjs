@@ -25,6 +25,12 @@ function run(command) {
 const fixed = (value, digits = 1) => (value === null || value === undefined || Number.isNaN(value) ? 'n/a' : Number(value).toFixed(digits));
 const kb = (bytes) => `${fixed(bytes / kKB, 1)} kB`;
 const mb = (bytes) => `${fixed(bytes / (1024 * 1024), 1)} MiB`;
+function median(values) {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
 function met(ok) {
   if (ok === null) return 'not measured';
   return ok ? 'met' : '**not met**';
@@ -207,6 +213,10 @@ function main() {
     for (const s of p?.slices || []) sliceRows.push([platform, s.batches, s.slices, fixed(s.median_ms, 2), fixed(s.p95_ms, 2), fixed(s.max_ms, 2)]);
   }
   lines.push(table(['platform', 'batches per slice', 'slices timed', 'median', 'p95', 'max'], sliceRows));
+  const createMs = (p) => median((p?.slices || []).map((s) => s.create_ms).filter((ms) => ms !== undefined));
+  lines.push('', `Trainer::Create, which the page runs in one frame when Train is pressed (split, imputation, benchmarks, ` +
+    `insights, features), took a median ${fixed(createMs(r.native), 1)} ms natively and ${fixed(createMs(r.wasm), 1)} ms in wasm ` +
+    'over the slice sizes above.');
   const t = r.page?.training;
   lines.push('', t?.available
     ? `In the page (headless Chromium, swiftshader WebGL), training ${t.state} after ${fixed(t.wall_seconds, 1)} s wall time: ` +
