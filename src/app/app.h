@@ -62,6 +62,10 @@ struct Derived {
 enum class Tab { chat, video, insights, model };   // `chat` exists only in the one-column layout
 const char* TabName(Tab tab);
 
+// Frames after a CSV file opens on the Model tab during which the tab keeps the Train button in view. The
+// cards above the button reach their new heights a frame or two later, so one scroll would land short.
+constexpr int kRevealTrainFrames = 10;
+
 // UI state of the panels that must survive between frames.
 struct PanelState {
   Tab tab = Tab::chat;                          // desktop shows `video` for it: the chat is always beside
@@ -72,6 +76,7 @@ struct PanelState {
   float chips_height = 0;                       // the quick replies' height last frame (they wrap)
   size_t chat_seen = 0;                         // App::log_added() when the phone last showed the chat
   float floating_message_height = 0;            // pixels the phone's floating message covers at the bottom
+  int reveal_train_frames = 0;                  // frames left to scroll the Train button into view (model_tab.cpp)
   std::string field_text[kChatSlotCount];       // the exact number fields while typed in (desktop)
   std::string field_error[kChatSlotCount];
   TrainingSettings training;

@@ -6,7 +6,7 @@
 // keyboard when tapped. Finger drags scroll the chat history
 // and the long tabs, and a tap after a scroll presses what it lands on.
 import { join } from 'node:path';
-import { casesDir, openPage, runFlow, sendChat, shoot, state, tap, touchDrag, until } from './page_helpers.mjs';
+import { casesDir, openPage, runFlow, sendChat, settle, shoot, state, tap, touchDrag, until } from './page_helpers.mjs';
 
 const csvPath = join(casesDir, 'csv', 'na_cells.csv');
 
@@ -86,7 +86,10 @@ await runFlow('browser-phone', async ({ browser, url, results }) => {
   // A file opened while another tab than the chat is shown: the chat's message about it floats over that
   // tab, and OK closes it, as a user would.
   await page.setInputFiles('#likecast-file', csvPath);
-  await until(page, (x) => x.data !== null, 'the CSV to open');
+  s = await until(page, (x) => x.data !== null, 'the CSV to open');
+  const noteElsewhere = s.log[s.log.length - 1].text;
+  results.check('phone: a file opened on another tab points to the Model tab',
+    /See the Model tab to train on it\.$/.test(noteElsewhere), noteElsewhere);
   await until(page, (x) => x.widgets['button:banner-ok'], 'the message about the opened file');
   await tap(page, 'button:banner-ok');
   s = await until(page, (x) => !x.widgets['banner:message'], 'the floating message to close');
@@ -97,12 +100,18 @@ await runFlow('browser-phone', async ({ browser, url, results }) => {
   await page.setInputFiles('#likecast-file', csvPath);
   s = await until(page, (x) => x.log.filter((entry) => /^Opened na_cells.csv/.test(entry.text)).length === 2, 'the CSV to open again');
   results.check('phone: a note does not float over the model tab', !s.widgets['banner:message']);
-  await touchDrag(page, { x: 180, y: 600 }, { x: 180, y: 350 });
+  const noteOnModelTab = s.log[s.log.length - 1].text;
+  results.check('phone: a file opened on the Model tab names the Train button',
+    /Train a model on it with the Train button\.$/.test(noteOnModelTab), noteOnModelTab);
+  // The tab brought the Train button into view by itself, so a finger drag scrolls back up to the file buttons.
+  await settle(page);
+  const scrolledToTrain = (await state(page)).scroll.page;
+  await touchDrag(page, { x: 180, y: 350 }, { x: 180, y: 600 });
   await page.waitForTimeout(500);
   s = await state(page);
   const button = ['button:open-csv', 'button:load-model'].map((name) => s.widgets[name])
     .find((rect) => rect && rect.visible && rect.y > 0 && rect.y + rect.h < 740);
-  results.check('phone: the model tab scrolled', s.scroll.page > 50, `scroll ${s.scroll.page}`);
+  results.check('phone: the model tab scrolled', s.scroll.page < scrolledToTrain, `scroll ${scrolledToTrain} -> ${s.scroll.page}`);
   if (button) {
     const [chooser] = await Promise.all([
       page.waitForEvent('filechooser', { timeout: 5000 }).catch(() => null),

@@ -1,13 +1,14 @@
 // Browser test of the whole phone flow as a new user walks it, by touch only:
 // a chat message, a what-if quick reply, tips, the Model tab, a CSV file
 // opened with the file picker (a 3,000-row sample of the TikTok dataset),
-// training, the comparison, "Use new model", a new prediction in the chat,
-// and "Clear data", which also removes the kept model.
+// which brings the Train button on screen, training, the comparison, "Use
+// new model", a new prediction in the chat, and "Clear data", which also
+// removes the kept model.
 // Every step leaves a screenshot phone-flow-N-*.png in tests/browser/artifacts.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dataPath, openPage, runFlow, scrollTo, shoot, state, tap, until, waitReady } from './page_helpers.mjs';
+import { dataPath, openPage, runFlow, scrollTo, settle, shoot, state, tap, until, waitReady } from './page_helpers.mjs';
 
 const scratch = mkdtempSync(join(tmpdir(), 'likecast-phone-flow-'));
 const sample = join(scratch, 'tiktok_3000.csv');
@@ -82,6 +83,19 @@ await runFlow('browser-phone-flow', async ({ browser, url, results }) => {
   await chooser.setFiles(sample);
   s = await until(page, (x) => x.data && x.data.name === 'tiktok_3000.csv', 'the sample to open', 60000);
   results.check('open CSV: 3,000 rows read', s.data.rows_loaded + s.data.rows_skipped === 3000, JSON.stringify(s.data));
+  // The note names the button on this tab, and the tab scrolls by itself so the Train button is on screen.
+  const note = s.log.filter((entry) => /^Opened tiktok_3000\.csv/.test(entry.text)).pop();
+  results.check('open CSV: the note names the Train button', /Train a model on it with the Train button\.$/.test(note.text), note.text);
+  results.check('open CSV: the note does not point to the tab shown', !/See the Model tab/.test(note.text), note.text);
+  await settle(page);
+  s = await state(page);
+  const shownTrain = s.widgets['button:train'];
+  results.check('open CSV: the Train button is on screen without scrolling',
+    Boolean(shownTrain) && shownTrain.visible && shownTrain.y >= 0 && shownTrain.y + shownTrain.h <= 740 &&
+      shownTrain.x >= 0 && shownTrain.x + shownTrain.w <= 360, JSON.stringify(shownTrain));
+  const summary = s.widgets['data:summary'];
+  results.check('open CSV: the file summary stays on screen above it',
+    Boolean(summary) && summary.visible && summary.y >= 0 && summary.y + summary.h <= shownTrain.y, JSON.stringify(summary));
   await shoot(page, 'phone-flow-6-csv-open');
 
   // Train: once a finger scrolled to it, the Train button is not under a floating message.

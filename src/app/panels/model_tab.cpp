@@ -10,6 +10,7 @@
 
 #include <emscripten.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "app/app.h"
 #include "app/panels/panels.h"
@@ -215,6 +216,22 @@ void LossCurve(Ui& ui, const TrainingSession& session) {
   LegendEntry(ui, draw, at, ui.palette->accent, "validation loss " + FormatPlain(validation.back(), 4));
 }
 
+// Scrolls the window around the training card (the page on a phone, the tab's pane on desktop) by the least
+// amount that shows the last item, the Train button, whole. Call it right after the button. A button already
+// in view moves nothing. Returns true when the button is in view and the cards above it kept their heights.
+bool RevealTrainButton(Ui& ui) {
+  ImGuiWindow* scrolled = ImGui::GetCurrentWindow()->ParentWindow;
+  const ImRect button(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  const bool in_view = scrolled->InnerRect.Contains(button);
+  if (!in_view) {
+    // ImGui clamps the scroll to the content size of the last frame, which may still lack the grown cards,
+    // so the next frame checks again.
+    ImGui::ScrollToRect(scrolled, button, ImGuiScrollFlags_KeepVisibleEdgeY | ImGuiScrollFlags_NoScrollParent);
+    ui.wants_another_frame = true;
+  }
+  return in_view && !ui.wants_another_frame;
+}
+
 // "Epoch 3 of 12 (27%)", or what the session does after training.
 std::string ProgressLabel(const TrainingSession& session) {
   const std::string percent = " (" + FormatPercent(session.fraction_done(), 0) + ")";
@@ -234,6 +251,7 @@ void TrainingCard(App& app, Ui& ui) {
   SectionTitle(ui, "TRAIN A NEW MODEL");
   const TrainingSession& session = app.training();
   TrainingSettings& settings = app.panels().training;
+  int& reveal_frames = app.panels().reveal_train_frames;
   switch (session.state()) {
     case TrainingState::idle:
     case TrainingState::cancelled:
@@ -255,12 +273,16 @@ void TrainingCard(App& app, Ui& ui) {
         if (ImGui::InputInt("Seed", &seed, 0, 0)) settings.seed = static_cast<std::uint32_t>(std::max(0, seed));
         ui.Mark("field:seed");
       }
-      if (PrimaryButton(ui, ("Train on " + app.data()->name).c_str(), "button:train")) app.StartTraining(emscripten_get_now());
+      const bool train = PrimaryButton(ui, ("Train on " + app.data()->name).c_str(), "button:train");
+      // After a file opens on this tab, the button is the next step, so it comes into view under the summary.
+      if (reveal_frames > 0) reveal_frames = RevealTrainButton(ui) ? 0 : reveal_frames - 1;
+      if (train) app.StartTraining(emscripten_get_now());
       Caption(ui, "One network with early stopping, the page's recipe: likecast train --preset page trains the same "
                   "model from the same file, seed and max epochs.");
       break;
     }
     case TrainingState::running: {
+      reveal_frames = 0;   // no Train button is drawn while training runs, so a pending scroll to it is dropped
       const std::string label = ProgressLabel(session);
       ProgressBar(ui, static_cast<float>(session.fraction_done()), label.c_str(), "training:progress");
       std::string times = "Elapsed " + Seconds(session.elapsed_ms());
@@ -275,6 +297,7 @@ void TrainingCard(App& app, Ui& ui) {
       break;
     }
     case TrainingState::finished: {
+      reveal_frames = 0;
       WrappedText(("A new model is ready, trained on " + session.data_name() + " in " + Seconds(session.elapsed_ms()) + ".").c_str());
       LossCurve(ui, session);
       Caption(ui, ("Both models on " + session.metrics_scope() + ":").c_str());
