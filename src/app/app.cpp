@@ -311,11 +311,20 @@ void App::UseDataset(const std::string& name, size_t bytes, std::shared_ptr<Data
                      FormatInteger(static_cast<double>(loaded.rows_skipped)) + " skipped.";
   if (!loaded.skipped.empty()) text += " First skipped: line " + std::to_string(loaded.skipped[0].line) + ", " + loaded.skipped[0].reason + ".";
   // The Model tab shows the Train button under the file's summary, so the note names it there. On other tabs
-  // the note points to the Model tab. NOTE: while a training runs or its new model awaits "Use" or "Discard",
-  // the tab shows no Train button yet, and the note still names it.
+  // the note points to the Model tab. While a training runs or its new model awaits "Use" or "Discard", the
+  // tab has no Train button, so the note says what comes first.
   const bool model_tab_shown = panels_.tab == Tab::model && !embed_;
-  text += model_tab_shown ? " Train a model on it with the Train button." : " See the Model tab to train on it.";
-  if (model_tab_shown) panels_.reveal_train_frames = kRevealTrainFrames;
+  const TrainingState training_state = training_.state();
+  if (!model_tab_shown) {
+    text += " See the Model tab to train on it.";
+  } else if (training_state == TrainingState::running) {
+    text += " Train a model on it when the current training ends.";
+  } else if (training_state == TrainingState::finished) {
+    text += " Train a model on it after you use or discard the new model.";
+  } else {
+    text += " Train a model on it with the Train button.";
+    panels_.reveal_train_frames = kRevealTrainFrames;
+  }
   data_ = std::move(file);
   if (model_) model_metrics_ = ScoreModel(*model_, data_->dataset->rows, &model_metrics_scope_);
   AddLog(LogKind::note, text);
