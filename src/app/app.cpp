@@ -312,7 +312,7 @@ void App::UseDataset(const std::string& name, size_t bytes, std::shared_ptr<Data
   if (!loaded.skipped.empty()) text += " First skipped: line " + std::to_string(loaded.skipped[0].line) + ", " + loaded.skipped[0].reason + ".";
   // The Model tab shows the Train button under the file's summary, so the note names it there. On other tabs
   // the note points to the Model tab. While a training runs or its new model awaits "Use" or "Discard", the
-  // tab has no Train button, so the note says what comes first.
+  // tab has no Train button, so the note names the step that comes first.
   const bool model_tab_shown = panels_.tab == Tab::model && !embed_;
   const TrainingState training_state = training_.state();
   if (!model_tab_shown) {
