@@ -1,7 +1,9 @@
 // Command-line option parsing (see args.h).
 #include "cli/args.h"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 #include <sys/stat.h>
 
@@ -78,6 +80,19 @@ bool IsSameFile(const std::string& a, const std::string& b) {
   struct stat first {}, second {};
   if (stat(a.c_str(), &first) != 0 || stat(b.c_str(), &second) != 0) return false;
   return first.st_dev == second.st_dev && first.st_ino == second.st_ino;
+}
+
+std::string CheckWritable(const std::string& path) {
+  struct stat info {};
+  if (stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode))
+    return path + " is a folder; give a file name, for example " + path + "/out.json";
+  const std::string temporary = path + ".tmp";
+  if (stat(temporary.c_str(), &info) == 0) return "";   // a file of that name is left alone: the write replaces it anyway
+  std::FILE* file = std::fopen(temporary.c_str(), "wb");
+  if (!file) return "cannot write " + temporary + ": " + std::strerror(errno) + "; check that the folder exists and is writable";
+  std::fclose(file);
+  std::remove(temporary.c_str());
+  return "";
 }
 
 }  // namespace likecast::cli

@@ -51,4 +51,9 @@ int PrintUsageError(const std::string& message, const char* command, const char*
 // True when both paths name one existing file (compared by device and inode, so links count).
 bool IsSameFile(const std::string& a, const std::string& b);
 
+// Returns "" when `path` can be written the way likecast writes files (a temporary file beside it, then a
+// rename), else the problem and what to do. Creates and removes the temporary file to find out, so a long
+// command can check its output before it starts.
+std::string CheckWritable(const std::string& path);
+
 }  // namespace likecast::cli

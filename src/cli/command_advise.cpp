@@ -136,6 +136,8 @@ int RunAdvise(int argc, char** argv) {
   VideoInputs inputs;
   if (std::string error = ReadVideoOptions(args, &inputs); !error.empty()) return PrintError(error, kExitUsage);
 
+  if (!(*inputs.views > 0)) return PrintError("--views must be above 0 to compare the video with similar ones", kExitUsage);
+
   const Prediction prediction = model.Predict(inputs);
   const RecommendResult result = RecommendFor(model, prediction.used);
   if (!result.error.empty()) return PrintError(result.error, kExitModel);

@@ -3,7 +3,9 @@
 // the conversation is restored from a file at start and saved there at the end.
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -63,15 +65,36 @@ int RunChat(int argc, char** argv) {
   if (!LoadModelOption(args, &model)) return kExitModel;
   Conversation conversation(&model);
 
-  const std::optional<std::string> state_path = args.Value("state");
+  std::optional<std::string> state_path = args.Value("state");
+  std::error_code code;
+  // Saving renames a new file over the path, which would replace a link with a file: save to its target.
+  if (state_path && std::filesystem::is_symlink(*state_path, code)) {
+    const std::filesystem::path target = std::filesystem::weakly_canonical(*state_path, code);
+    if (!code) state_path = target.string();
+  }
+  if (state_path && std::filesystem::exists(*state_path, code) && std::filesystem::is_directory(*state_path, code))
+    return PrintError("--state " + *state_path + " is a folder; give a file name, for example " + *state_path + "/chat.json",
+                      kExitUsage);
   std::string saved;
   // A state file that cannot be restored stops the command before any message: saving over it at the end
   // would lose the conversation it holds.
-  if (state_path && ReadFile(*state_path, &saved)) {
+  const bool state_exists = state_path && std::filesystem::exists(*state_path, code);
+  if (state_exists && !ReadFile(*state_path, &saved))
+    return PrintError(*state_path + " could not be read, so it was not restored and is left unchanged. Check its "
+                                    "permissions, or give another --state FILE.",
+                      kExitRejected);
+  if (state_exists) {
     if (std::string error = conversation.RestoreJson(saved); !error.empty())
       return PrintError(*state_path + " was not restored and is left unchanged: " + error +
                             ". To keep it, give another --state FILE.",
                         kExitRejected);
+  }
+
+  if (state_path) {
+    // Checked now, so a conversation is never typed into a state file that cannot be saved.
+    if (std::string problem = CheckWritable(*state_path); !problem.empty()) return PrintError("--state: " + problem, kExitWrite);
+    // A reader that stops early (chat ... | head) must not end the command before the state is saved.
+    std::signal(SIGPIPE, SIG_IGN);
   }
 
   // On a terminal the prompt marks where to type; from a pipe each message is echoed, so the output reads

@@ -105,6 +105,10 @@ int RunPredict(int argc, char** argv) {
   if (const auto csv = args.Value("csv")) {
     const auto out = args.Value("out");
     if (!out) return PrintError("--csv needs --out FILE: where to write the predictions", kExitUsage);
+    const std::string model_path = args.Value("model").value_or(kDefaultModelPath);
+    if (IsSameFile(model_path, *out))
+      return PrintError("--out " + *out + " is the model file; choose another file for the predictions", kExitUsage);
+    if (std::string problem = CheckWritable(*out); !problem.empty()) return PrintError("--out: " + problem, kExitWrite);
     return ScoreCsv(model, *csv, *out);
   }
 

@@ -85,16 +85,24 @@ int RunTrain(int argc, char** argv) {
   if (const auto hidden = args.Value("hidden")) {
     const std::optional<std::vector<int>> widths = ParseWidths(*hidden);
     if (!widths)
-      return PrintError("--hidden \"" + *hidden + "\" is invalid: give whole numbers separated by commas, for example 64,32", kExitUsage);
+      return PrintError("--hidden \"" + *hidden + "\" is invalid: give 1 to 6 whole numbers from 1 to 1024, separated by commas, for example 64,32", kExitUsage);
     options.hidden_units = *widths;
     if (std::string invalid = CheckHiddenUnits(options.hidden_units); !invalid.empty())
       return PrintError("--hidden: " + invalid, kExitUsage);
   }
-  if (const auto rate = args.Value("learning-rate")) options.learning_rate = std::atof(rate->c_str());
+  if (const auto rate = args.Value("learning-rate")) {
+    char* end = nullptr;
+    options.learning_rate = std::strtod(rate->c_str(), &end);
+    if (rate->empty() || *end != '\0' || !(options.learning_rate > 0 && options.learning_rate < 1))
+      return PrintError("--learning-rate \"" + *rate + "\" is invalid: give a number between 0 and 1, for example 0.002", kExitUsage);
+  }
   if (args.Flag("no-cross-fit")) options.cross_fit = false;
   if (!args.error().empty()) return PrintError(args.error(), kExitUsage);
   if (!(options.learning_rate > 0 && options.learning_rate < 1))
     return PrintError("--learning-rate must be between 0 and 1, for example 0.002", kExitUsage);
+
+  // The output is checked before training, which can take minutes.
+  if (std::string problem = CheckWritable(out_path); !problem.empty()) return PrintError("--out: " + problem, kExitWrite);
 
   // Load.
   const Dataset data = LoadDatasetFromFile(*data_path);

@@ -36,10 +36,13 @@ std::string ReadVideoOptions(Args& args, VideoInputs* inputs) {
 }
 
 bool LoadModelOption(const Args& args, Model* model) {
-  const std::string path = args.Value("model").value_or("models/likecast.json");
-  ModelLoadResult loaded = LoadModelFile(path);
+  const std::optional<std::string> given = args.Value("model");
+  ModelLoadResult loaded = LoadModelFile(given.value_or(kDefaultModelPath));
   if (!loaded.model) {
-    PrintError(loaded.error, kExitModel);
+    // Run outside the repository, the default path finds nothing, so the message tells how to name the file.
+    PrintError(loaded.error + (given ? "" : ". Without --model, likecast reads " + std::string(kDefaultModelPath) +
+                                                " from the current folder; give --model FILE to use another path"),
+               kExitModel);
     return false;
   }
   *model = std::move(*loaded.model);

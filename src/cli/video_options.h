@@ -19,7 +19,10 @@ extern const char* const kVideoOptionsHelp;
 // Reads the video options. Returns an error message, or "" when `inputs` is filled.
 std::string ReadVideoOptions(Args& args, VideoInputs* inputs);
 
-// Loads --model (default models/likecast.json); prints the error and returns false on failure.
+// The model file commands read when no --model is given.
+constexpr const char* kDefaultModelPath = "models/likecast.json";
+
+// Loads --model (default kDefaultModelPath); prints the error and returns false on failure.
 bool LoadModelOption(const Args& args, Model* model);
 
 }  // namespace likecast::cli

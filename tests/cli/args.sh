@@ -4,8 +4,9 @@
 # and `likecast --help` lists the exit codes. `predict --csv` reports a read
 # error, not a file that ended there, and keeps an earlier output. inspect
 # reports Windows-1252 files, mixed encodings and repeated column names. train
-# checks --hidden and trains the widths it names. chat refuses a state file it
-# cannot restore and leaves it untouched.
+# checks --hidden, --learning-rate and --out before it trains. predict keeps the
+# model file and scores rows whose id lost digits. chat refuses a state file it
+# cannot restore or save, and saves through a link to its target.
 #
 #   usage: tests/cli/args.sh [LIKECAST]   (default: build/native/likecast)
 #
@@ -76,7 +77,34 @@ widths=$(node -e 'const m = JSON.parse(require("fs").readFileSync(process.argv[1
   console.log(m.network.layers.map((l) => l.outputs).join(","));' "$work/hidden.json" 2>&1)
 check "train --hidden 16,8 gives layers of 16, 8 and the heads" "$([[ "$widths" == 16,8,* ]] && echo true || echo false)" "$widths"
 
+run train --data "$work/train.csv" --learning-rate 0.5abc
+check "train --learning-rate names a value it cannot read" "$(has "$err" 'error: --learning-rate "0.5abc" is invalid')" "$err"
+run train --data "$work/train.csv" --out "$work" --preset page
+check "train --out a folder exits 5" "$([ "$status" -eq 5 ] && echo true || echo false)" "exit $status"
+check "train --out a folder is named before training" "$([[ "$err" == *"is a folder; give a file name"* && "$err" != *loaded* ]] && echo true || echo false)" "$err"
+run train --data "$work/train.csv" --out "$work/no/such/folder/m.json" --preset page
+check "train --out in a missing folder is named before training" "$([[ "$err" == *"check that the folder exists"* && "$err" != *loaded* ]] && echo true || echo false)" "$err"
+
+# --- model paths and input checks -------------------------------------------------
+run predict --model "$work" --views 10
+check "a folder as --model is named" "$(has "$err" "cannot read model file $work: it is a folder")" "$err"
+cli_path=$(realpath "$cli")
+(cd "$work" && "$cli_path" predict --views 10 >"$work/out.txt" 2>"$work/err.txt")
+err=$(cat "$work/err.txt")
+check "a missing default model says to give --model" "$(has "$err" 'give --model FILE to use another path')" "$err"
+run advise --model "$model" --views 0
+check "advise --views 0 exits 1" "$([ "$status" -eq 1 ] && echo true || echo false)" "exit $status: $err"
+
 # --- predict --csv ---------------------------------------------------------------
+cp "$model" "$work/model-copy.json"
+printf 'views,shares\n1000,10\n' >"$work/score.csv"
+run predict --model "$work/model-copy.json" --csv "$work/score.csv" --out "$work/model-copy.json"
+check "predict --out the model file exits 1" "$([ "$status" -eq 1 ] && echo true || echo false)" "exit $status"
+check "predict --out the model file keeps the model" "$(cmp -s "$model" "$work/model-copy.json" && echo true || echo false)"
+printf 'video_id,views,likes,shares,downloads,comments\n7.23457E+18,1000,100,5,1,2\n' >"$work/excel-id.csv"
+run predict --model "$model" --csv "$work/excel-id.csv" --out "$work/excel-pred.csv"
+check "predict scores a row whose id lost digits" "$([ "$status" -eq 0 ] && [ "$(sed -n 2p "$work/excel-pred.csv" | cut -d, -f1-2)" = "2," ] && echo true || echo false)" "exit $status: $(cat "$work/excel-pred.csv" 2>&1)"
+
 # Reading /proc/self/mem from its start fails with EIO: a read error, not an empty file.
 if [ -r /proc/self/mem ]; then
   echo "earlier predictions" >"$work/pred.csv"
@@ -124,6 +152,16 @@ rm -f "$work/state.json"
 "$cli" chat --model "$model" --state "$work/state.json" <<<"what if shares doubled" >"$work/out.txt" 2>&1
 check "a saved chat state is restored" "$(has "$(cat "$work/out.txt")" 'instead of 300 shares')" "$(cat "$work/out.txt")"
 check "saving a chat state leaves no temporary file" "$([ ! -e "$work/state.json.tmp" ] && echo true || echo false)"
+
+ln -s "$work/state.json" "$work/state-link.json"
+"$cli" chat --model "$model" --state "$work/state-link.json" <<<"what if comments doubled" >/dev/null 2>&1
+check "a chat state saved through a link keeps the link" "$([ -L "$work/state-link.json" ] && echo true || echo false)"
+check "a chat state saved through a link updates its target" "$(has "$(cat "$work/state.json")" 'comments doubled')"
+
+"$cli" chat --model "$model" --state "$work/missing/state.json" <<<"20k views" >"$work/out.txt" 2>"$work/err.txt"
+status=$?
+check "a chat state in a missing folder exits 5" "$([ "$status" -eq 5 ] && echo true || echo false)" "exit $status"
+check "a chat state in a missing folder stops before any reply" "$([ ! -s "$work/out.txt" ] && echo true || echo false)" "$(cat "$work/out.txt")"
 
 echo "cli-args: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -461,6 +461,43 @@ TEST_CASE("training rejects too few rows") {
   CHECK(error.rfind("too few rows to train on: ", 0) == 0);
 }
 
+TEST_CASE("training on equal view counts loads back") {
+  std::vector<VideoRecord> rows = MakeVideos(300);
+  for (VideoRecord& row : rows) row.inputs.views = 1000;
+  std::string error;
+  const std::optional<Model> model = TrainModel(rows, SmallOptions(), &error);
+  REQUIRE_MESSAGE(model, error);
+  CHECK(model->benchmarks.band_min_views == std::vector<double>{0.0});
+  const ModelLoadResult reread = ModelFromJson(ModelToJson(*model));
+  CHECK_MESSAGE(reread.model, reread.error);
+}
+
+TEST_CASE("training skips videos with 0 views") {
+  std::vector<VideoRecord> rows = MakeVideos(300);
+  for (VideoRecord& row : rows) row.inputs.views = 0;
+  std::string error;
+  CHECK_FALSE(TrainModel(rows, SmallOptions(), &error));
+  CHECK(error.rfind("too few rows to train on: 0 for training", 0) == 0);
+}
+
+TEST_CASE("fingerprint covers every trained row") {
+  // With cross-fitting, fold 0 trains every member but the first, so a change there changes the fingerprint.
+  std::vector<VideoRecord> rows = MakeVideos(300);
+  TrainOptions options = SmallOptions();
+  options.max_epochs = 1;
+  std::string error;
+  const std::optional<Model> before = TrainModel(rows, options, &error);
+  REQUIRE_MESSAGE(before, error);
+  auto fold_zero = std::find_if(rows.begin(), rows.end(), [&](const VideoRecord& row) {
+    return !IsTestVideo(row) && ValidationFold(row, options.validation_fraction) == 0;
+  });
+  REQUIRE(fold_zero != rows.end());
+  *fold_zero->likes += 1000;
+  const std::optional<Model> after = TrainModel(rows, options, &error);
+  REQUIRE_MESSAGE(after, error);
+  CHECK(before->training.data_fingerprint != after->training.data_fingerprint);
+}
+
 TEST_CASE("training uses given hidden widths") {
   TrainOptions options = SmallOptions();
   options.hidden_units = {12, 6, 3};

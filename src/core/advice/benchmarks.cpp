@@ -169,13 +169,15 @@ Benchmarks ComputeBenchmarks(const std::vector<VideoRecord>& rows, const Benchma
   }
   if (usable.empty()) return benchmarks;
 
-  // Band edges at view-count quantiles, dropping repeats so every band is non-empty.
+  // Band edges at view-count quantiles, dropping repeats so every band is non-empty. The first band starts at
+  // 0 views and must hold the smallest view count, so an edge at that count is dropped too (every video with
+  // the same views gives one band).
   std::sort(views.begin(), views.end());
   const size_t band_count = static_cast<size_t>(std::max(1, options.band_count));
   benchmarks.band_min_views.push_back(0.0);
   for (size_t b = 1; b < band_count; ++b) {
     const double edge = views[views.size() * b / band_count];
-    if (edge > benchmarks.band_min_views.back()) benchmarks.band_min_views.push_back(edge);
+    if (edge > benchmarks.band_min_views.back() && edge > views.front()) benchmarks.band_min_views.push_back(edge);
   }
   const size_t bands = benchmarks.band_min_views.size();
 

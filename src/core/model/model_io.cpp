@@ -1,8 +1,11 @@
 // Model file reading and writing (see model_io.h).
 #include "core/model/model_io.h"
 
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -365,6 +368,12 @@ ModelLoadResult ModelFromJson(std::string_view text) {
 }
 
 ModelLoadResult LoadModelFile(const std::string& path) {
+  std::error_code code;
+  if (std::filesystem::is_directory(path, code)) {
+    ModelLoadResult result;
+    result.error = "cannot read model file " + path + ": it is a folder; give the path of a model .json file";
+    return result;
+  }
   std::ifstream file(path, std::ios::binary);
   if (!file) {
     ModelLoadResult result;
@@ -386,9 +395,17 @@ std::string SaveModelFile(const Model& model, const std::string& path) {
     std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
     if (!file) return "cannot write " + temporary + ": check that the folder exists and is writable";
     file << text;
-    if (!file.flush()) return "writing " + temporary + " failed (disk full?)";
+    if (!file.flush()) {
+      file.close();
+      std::remove(temporary.c_str());
+      return "writing " + temporary + " failed (disk full?)";
+    }
   }
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) return "cannot replace " + path + " with the new model";
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    const std::string reason = std::strerror(errno);
+    std::remove(temporary.c_str());
+    return "cannot replace " + path + " with the new model: " + reason;
+  }
   return "";
 }
 

@@ -9,6 +9,7 @@
 
 #include "core/common/log.h"
 #include "core/model/metrics.h"
+#include "core/model/model_io.h"
 #include "core/model/tiny_dnn_config.h"
 
 namespace likecast {
@@ -638,7 +639,7 @@ void CalibrateRange(Model& model, HeldOutRows& held) {
 Trainer::Trainer() : state_(std::make_unique<State>()) {}
 Trainer::~Trainer() = default;
 
-// The model file holds at most 8 layers of at most 4096 units (model_io.cpp); these limits stay well inside.
+// The model file reads at most 8 layers of at most 4096 units (model_io.cpp); these limits stay well inside.
 std::string CheckHiddenUnits(const std::vector<int>& hidden_units) {
   constexpr size_t kMaxHiddenLayers = 6;
   constexpr int kMaxHiddenWidth = 1024;
@@ -668,7 +669,7 @@ std::unique_ptr<Trainer> Trainer::Create(const std::vector<VideoRecord>& rows, c
   std::vector<const VideoRecord*> train_rows, validation_rows, all_rows;
   std::vector<int> folds;
   for (const VideoRecord& row : rows) {
-    if (!row.likes || !row.inputs.views) continue;
+    if (!row.likes || !row.inputs.views || !(*row.inputs.views > 0)) continue;   // no like rate without views
     if (options.hold_out_test_split && IsTestVideo(row)) continue;
     folds.push_back(ValidationFold(row, options.validation_fraction));
     all_rows.push_back(&row);
@@ -677,7 +678,7 @@ std::unique_ptr<Trainer> Trainer::Create(const std::vector<VideoRecord>& rows, c
   if (train_rows.size() < 20 || validation_rows.size() < 5) {
     return fail("too few rows to train on: " + std::to_string(train_rows.size()) + " for training and " +
                 std::to_string(validation_rows.size()) +
-                " for validation after holding out the test split; a model needs at least 100 videos with likes");
+                " for validation after holding out the test split; give it at least 100 videos with views and likes");
   }
 
   std::unique_ptr<Trainer> trainer(new Trainer());
@@ -760,6 +761,7 @@ std::unique_ptr<Trainer> Trainer::Create(const std::vector<VideoRecord>& rows, c
   s.model.training.seed = options.seed;
   s.model.training.train_rows = train_rows.size();
   s.model.training.validation_rows = validation_rows.size();
+  s.model.training.data_fingerprint = Fingerprint(train_rows);
   if (options.cross_fit && options.ensemble_size > 1) {
     // Rows that train at least one member, and rows that some member holds out.
     std::vector<bool> held(all_rows.size(), false);
@@ -767,8 +769,8 @@ std::unique_ptr<Trainer> Trainer::Create(const std::vector<VideoRecord>& rows, c
       for (int m = 0; m < options.ensemble_size; ++m) held[r] = held[r] || s.MemberFold(m) == folds[r];
     s.model.training.train_rows = all_rows.size();
     s.model.training.validation_rows = static_cast<size_t>(std::count(held.begin(), held.end(), true));
+    s.model.training.data_fingerprint = Fingerprint(all_rows);   // fold 0 trains the other members
   }
-  s.model.training.data_fingerprint = Fingerprint(train_rows);
   s.model.training.optimizer = "adam";
   s.model.training.loss = LossName(s.model.output);
 
@@ -856,6 +858,11 @@ bool Trainer::FinishStep() {
   s.held_out = HeldOutRows();
 
   if (std::string invalid = model.Validate(); !invalid.empty()) return fail("training produced an invalid model: " + invalid);
+  // The file is what users keep, so the model must read back from it: check it the way LoadModelFile will.
+  if (const ModelLoadResult reread = ModelFromJson(ModelToJson(model)); !reread.model)
+    return fail("training produced a model that would not load again (" + reread.error +
+                "); check that the file's views, shares, comments and downloads are real counts that vary from "
+                "video to video");
   s.finish_done = true;
   return false;
 }
