@@ -70,6 +70,12 @@ TEST_CASE("state JSON: an invalid kept undo step is still reported") {
         "history[0].views: -1 views is not possible: views must be between 0 and 10B");
 }
 
+TEST_CASE("state JSON: a huge count is reported as a power of ten") {
+  Conversation chat;
+  CHECK(chat.RestoreJson(R"({"format": "likecast-chat", "version": 1, "slots": {"views": 1e300}})") ==
+        "slots.views: 1e300 views is not possible: views must be between 0 and 10B");
+}
+
 TEST_CASE("state JSON: a worst-case conversation saves under the size limit") {
   // Control characters are escaped as \u0001 (6 bytes each) and digits are echoed by the reply, so these
   // are the messages that make the saved state largest.

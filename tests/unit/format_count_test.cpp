@@ -1,6 +1,7 @@
 // FormatCount at every boundary where its unit or its number of digits changes:
 // whole counts below 1,000, then one decimal cut (not rounded) so that a count
-// shows "1K" or "1M" only once it has reached that milestone.
+// shows "1K" or "1M" only once it has reached that milestone. From 1e12 up,
+// FormatCount and FormatInteger both write a power of ten.
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -53,7 +54,36 @@ TEST_CASE("FormatCount never shows 1M before a million") {
 TEST_CASE("FormatCount billions and beyond") {
   CHECK(FormatCount(1e9) == "1B");
   CHECK(FormatCount(10e9) == "10B");
-  CHECK(FormatCount(1.5e12) == "1500B");
+  CHECK(FormatCount(999999999999) == "999.9B");
+}
+
+TEST_CASE("FormatCount from 1e12 is a power of ten") {
+  CHECK(FormatCount(1e12) == "1e12");
+  CHECK(FormatCount(1.5e12) == "1.5e12");
+  CHECK(FormatCount(9.99e12) == "9.9e12");
+  CHECK(FormatCount(999999999999999999999999999.0) == "1e27");
+  CHECK(FormatCount(1e300) == "1e300");
+  CHECK(FormatCount(-2.5e15) == "-2.5e15");
+  CHECK(FormatCount(std::numeric_limits<double>::max()) == "1.7e308");
+}
+
+TEST_CASE("FormatInteger writes every digit below 1e12") {
+  CHECK(FormatInteger(35200) == "35,200");
+  CHECK(FormatInteger(10000000001) == "10,000,000,001");
+  CHECK(FormatInteger(999999999999) == "999,999,999,999");
+  CHECK(FormatInteger(-1234) == "-1,234");
+}
+
+TEST_CASE("FormatInteger from 1e12 matches FormatCount") {
+  CHECK(FormatInteger(1e12) == "1e12");
+  CHECK(FormatInteger(1e300) == "1e300");
+  CHECK(FormatInteger(-1e27) == "-1e27");
+}
+
+TEST_CASE("FormatPlain keeps every digit of a huge value") {
+  const std::string text = FormatPlain(1e300, 0);
+  CHECK(text.size() == 301);
+  CHECK(text.substr(0, 4) == "1000");
 }
 
 TEST_CASE("FormatCount negative values mirror positive ones") {

@@ -3,13 +3,34 @@
 
 #include <cmath>
 #include <cstdio>
+#include <vector>
 
 namespace likecast {
+namespace {
+
+// Formats a magnitude of at least kScientificFrom as "1e27" or "9.9e299". The mantissa keeps one decimal,
+// cut rather than rounded as in the suffixed forms.
+std::string FormatScientific(double magnitude) {
+  // 17 significant digits (%.16e) tell any two doubles apart, so the double nearest 10^27 reads "1e27" and
+  // the cut never rounds a value up to a step that another double is nearer to.
+  char digits[32];
+  std::snprintf(digits, sizeof digits, "%.16e", magnitude);
+  const std::string text = digits;
+  const std::string exponent = std::to_string(std::stoi(text.substr(text.find('e') + 1)));
+  std::string mantissa(1, text[0]);
+  if (text[2] != '0') mantissa += std::string(".") + text[2];
+  return mantissa + "e" + exponent;
+}
+
+}  // namespace
 
 std::string FormatPlain(double value, int max_decimals) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.*f", max_decimals, value);
-  std::string text = buffer;
+  // Sized from snprintf's own count, so 1e300 keeps all of its 301 digits.
+  const int length = std::snprintf(nullptr, 0, "%.*f", max_decimals, value);
+  if (length < 0) return "?";
+  std::vector<char> buffer(static_cast<size_t>(length) + 1);
+  std::snprintf(buffer.data(), buffer.size(), "%.*f", max_decimals, value);
+  std::string text = buffer.data();
   if (text.find('.') != std::string::npos) {
     while (!text.empty() && text.back() == '0') text.pop_back();
     if (!text.empty() && text.back() == '.') text.pop_back();
@@ -24,6 +45,7 @@ std::string FormatCount(double value) {
   // Counts are whole numbers, so a prediction of 999.7 likes is a count of 1,000 and shows as "1K".
   const double magnitude = std::round(std::fabs(value));
   if (magnitude < 1000) return magnitude == 0 ? "0" : sign + FormatPlain(magnitude, 0);
+  if (magnitude >= kScientificFrom) return sign + FormatScientific(magnitude);
   struct Unit { double size; const char* suffix; };
   static const Unit kUnits[] = {{1e9, "B"}, {1e6, "M"}, {1e3, "K"}};
   for (const Unit& unit : kUnits) {
@@ -39,6 +61,8 @@ std::string FormatCount(double value) {
 
 std::string FormatInteger(double value) {
   if (!std::isfinite(value)) return "?";
+  if (std::fabs(std::round(value)) >= kScientificFrom)
+    return (value < 0 ? "-" : "") + FormatScientific(std::fabs(std::round(value)));
   char digits[64];
   std::snprintf(digits, sizeof digits, "%.0f", std::fabs(std::round(value)));
   std::string text = digits;
