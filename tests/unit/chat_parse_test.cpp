@@ -243,6 +243,16 @@ TEST_CASE("rejected values: named with the range, not stored") {
   CHECK(zero_length.rejected == std::vector<ChatSlot>{ChatSlot::duration_sec});
 }
 
+TEST_CASE("rejected values: shown visibly out of range") {
+  CHECK(Contains(SendAll({"10000000001 views"}).text,
+                 "10,000,000,001 views is not possible: views must be between 0 and 10B"));
+  CHECK(Contains(SendAll({"10040000000 shares"}).text, "10,040,000,000 shares is not possible"));
+  CHECK(Contains(SendAll({"-0.3 views"}).text, "-0.3 views is not possible"));
+  CHECK(Contains(SendAll({"999999999999999999999999999 views"}).text, "1e27 views is not possible"));
+  CHECK(Contains(SendAll({"0.96 s video"}).text, "A video of 0.96 seconds is not possible"));
+  CHECK(Contains(SendAll({"3600.04 seconds long"}).text, "A video of 3600.04 seconds is not possible"));
+}
+
 TEST_CASE("rejected values: an old value stays") {
   const ChatReply reply = SendAll({"20k views", "views: -3"});
   CHECK(SlotNumber(reply.slots, ChatSlot::views) == 20000);

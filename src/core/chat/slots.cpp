@@ -1,5 +1,6 @@
 // Slot and intent names, slot values, and the range each slot accepts (see chat.h).
 #include <cmath>
+#include <cstdlib>
 
 #include "core/chat/chat.h"
 #include "core/common/format.h"
@@ -122,17 +123,47 @@ std::string LengthInWords(double seconds) {
   return FormatPlain(seconds, 1) + (magnitude == 1 ? " second" : " seconds");
 }
 
+// Writes `value`, which lies outside [low, high], with the fewest decimals (at most 6) that keep it visibly outside.
+std::string OutsideRangeNumber(double value, double low, double high) {
+  for (int decimals = 0; decimals < 6; ++decimals) {
+    const std::string text = FormatPlain(value, decimals);
+    const double shown = std::strtod(text.c_str(), nullptr);
+    if (shown < low || shown > high) return text;
+  }
+  return FormatPlain(value, 6);
+}
+
+// Writes a count outside 0 to kMaxCount for a range message. A count that reads like a bound ("10B" for
+// 10,000,000,001, "0" for -0.3) is written out in full, so that it shows as out of range.
+std::string OutOfRangeCount(ChatSlot slot, double value) {
+  const std::string brief = ValueText(slot, value);
+  if (!std::isfinite(value)) return brief;
+  const std::string shown = FormatCount(value);
+  if (shown != FormatCount(kMaxCount) && shown != FormatCount(0)) return brief;
+  const double whole = std::round(value);
+  const std::string full = whole < 0 || whole > kMaxCount ? FormatInteger(value) : OutsideRangeNumber(value, 0, kMaxCount);
+  return full + " " + ChatSlotName(slot);
+}
+
+// Writes a length outside 1 second to kMaxDurationSec. Only the seconds form rounds (to one decimal), so
+// 0.96 and 3600.04 seconds get more decimals rather than read "1 second" and "3600 seconds".
+std::string OutOfRangeLength(double seconds) {
+  const double shown = std::round(seconds * 10) / 10;
+  if (shown < 1 || shown > kMaxDurationSec) return LengthInWords(seconds);
+  return OutsideRangeNumber(seconds, 1, kMaxDurationSec) + " seconds";
+}
+
 }  // namespace
 
 std::string CheckSlotValue(ChatSlot slot, double value) {
   if (IsCountSlot(slot)) {
     if (std::isfinite(value) && value >= 0 && value <= kMaxCount) return "";
-    return ValueText(slot, value) + " is not possible: " + ChatSlotNoun(slot) + " must be between 0 and " +
+    return OutOfRangeCount(slot, value) + " is not possible: " + ChatSlotNoun(slot) + " must be between 0 and " +
            FormatCount(kMaxCount);
   }
   if (slot == ChatSlot::duration_sec) {
     if (std::isfinite(value) && value >= 1 && value <= kMaxDurationSec) return "";
-    return "A video of " + (std::isfinite(value) ? LengthInWords(value) : ValueText(slot, value)) +
+    return "A video of " + (std::isfinite(value) ? OutOfRangeLength(value) : ValueText(slot, value)) +
            " is not possible: TikTok videos last between 1 second and " + FormatPlain(kMaxDurationSec / 60) +
            " minutes";
   }
