@@ -1,7 +1,8 @@
 // Replies a new creator found confusing. Misspelt count nouns are read and
 // noted, a number left unread is named, and a relative change to an input
 // never given starts from its typical value. "why?" uses verbs that agree with
-// their subject, and a like rate from the prediction is called predicted.
+// their subject and calls estimated downloads estimated, not typical, and a
+// like rate from the prediction is called predicted.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -82,6 +83,50 @@ TEST_CASE("replies: why? uses a verb that agrees with each input") {
     CHECK((verb == "adds" || verb == "takes away"));
   }
   CHECK_FALSE(VerbAfter(text, "200 shares").empty());
+}
+
+// The chat test model with downloads estimated as equal to the shares, so that giving the shares moves the
+// estimated downloads away from the typical video's.
+const Model& DownloadsFromSharesModel() {
+  static const Model model = [] {
+    Model copy = testing::MakeChatTestModel();
+    copy.imputer.download_regression = {0.0, 1.0, 0.0, 0.0};
+    return copy;
+  }();
+  return model;
+}
+
+// The line of `text` that contains `part`, or "".
+std::string LineWith(const std::string& text, const std::string& part) {
+  const size_t at = text.find(part);
+  if (at == std::string::npos) return "";
+  const size_t start = text.rfind('\n', at);
+  const size_t begin = start == std::string::npos ? 0 : start + 1;
+  return text.substr(begin, text.find('\n', at) - begin);
+}
+
+TEST_CASE("replies: why? names estimated downloads") {
+  Conversation chat(&DownloadsFromSharesModel());
+  const std::string first = chat.Send("80k views 2k shares").text;
+  INFO("first reply: " << first);
+  CHECK(Contains(first, "I estimated 2K downloads from your views and shares."));
+  CHECK_FALSE(Contains(LineWith(first, "I assumed what's typical"), "downloads,"));
+
+  const std::string why = chat.Send("why is the prediction so low?").text;
+  INFO("why reply: " << why);
+  CHECK(Contains(why, "Downloads were estimated from your views and shares, not set to the typical value."));
+  const std::string typical = LineWith(why, "assumed typical");
+  CHECK(Contains(typical, "Comments and duration are assumed typical"));
+  CHECK_FALSE(Contains(typical, "downloads"));
+}
+
+TEST_CASE("replies: why? with only views") {
+  Conversation chat(&DownloadsFromSharesModel());
+  chat.Send("80k views");
+  const std::string why = chat.Send("why?").text;
+  INFO("why reply: " << why);
+  CHECK(Contains(why, "Shares, comments, downloads and duration are assumed typical, so they add nothing here."));
+  CHECK_FALSE(Contains(why, "estimated"));
 }
 
 TEST_CASE("replies: a like rate from the prediction is named predicted") {

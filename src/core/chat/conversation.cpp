@@ -268,7 +268,7 @@ ChatReply Conversation::Reply(Intent intent, const ChatSlots& before, const Pars
     // The assumed values depend on the views, so they are repeated only when the views change.
     const bool views_changed = std::find(step.changed.begin(), step.changed.end(), ChatSlot::views) != step.changed.end();
     if (what_if || !views_changed) return;
-    if (const std::string assumed = chat::AssumedText(numbers, slots_); !assumed.empty()) {
+    if (const std::string assumed = chat::AssumedText(*model_, numbers, slots_); !assumed.empty()) {
       lines.push_back(assumed);
       const std::optional<ChatSlot> missing = chat::MostUsefulMissing(*model_, slots_, numbers);
       if (missing && !(asked_ & (1u << static_cast<int>(*missing)))) ask = missing;

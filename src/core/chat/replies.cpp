@@ -51,6 +51,22 @@ void SetUsedValue(CompleteInputs* used, ChatSlot slot, double value) {
 // The normal distribution's CDF, for placing real likes within the P10-P90 range.
 double NormalCdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
 
+bool IsAssumed(const std::vector<InputField>& assumed, ChatSlot slot) {
+  return std::find(assumed.begin(), assumed.end(), static_cast<InputField>(static_cast<int>(slot))) != assumed.end();
+}
+
+// Names the counts an estimated input came from: "your views and shares". Only the Imputer's download
+// estimate differs from the typical video's value. It depends on the views, shares and comments, so the
+// ones the creator gave are named.
+std::string EstimatedFrom(ChatSlot slot, const std::vector<InputField>& assumed) {
+  std::vector<std::string> sources = {"views"};
+  if (slot == ChatSlot::downloads) {
+    for (ChatSlot source : {ChatSlot::shares, ChatSlot::comments})
+      if (!IsAssumed(assumed, source)) sources.push_back(ChatSlotNoun(source));
+  }
+  return "your " + JoinList(sources);
+}
+
 }  // namespace
 
 void PredictInto(const Model* model, const ChatSlots& slots, ChatNumbers* numbers) {
@@ -87,15 +103,26 @@ std::string SlotList(const ChatSlots& slots) {
   return text;
 }
 
-std::string AssumedText(const ChatNumbers& n, const ChatSlots& slots) {
+std::string AssumedText(const Model& model, const ChatNumbers& n, const ChatSlots& slots) {
+  const CompleteInputs typical = TypicalVideo(model, n.used.views);
   std::vector<std::string> parts;
+  std::vector<std::string> estimated;
   for (InputField field : n.assumed) {
     const auto slot = static_cast<ChatSlot>(static_cast<int>(field));
     if (SlotNumber(slots, slot)) continue;
-    parts.push_back(DescribeSlot(slot, UsedValue(n.used, slot)));
+    const double value = UsedValue(n.used, slot);
+    if (value == UsedValue(typical, slot)) {
+      parts.push_back(DescribeSlot(slot, value));
+    } else {
+      estimated.push_back("I estimated " + DescribeSlot(slot, value) + " from " + EstimatedFrom(slot, n.assumed) + ".");
+    }
   }
-  if (parts.empty()) return "";
-  return "I assumed what's typical for videos with " + FormatCount(n.used.views) + " views: " + JoinList(parts) + ".";
+  std::string text;
+  if (!parts.empty()) {
+    text = "I assumed what's typical for videos with " + FormatCount(n.used.views) + " views: " + JoinList(parts) + ".";
+  }
+  for (const std::string& sentence : estimated) text += (text.empty() ? "" : " ") + sentence;
+  return text;
 }
 
 std::optional<ChatSlot> MostUsefulMissing(const Model& model, const ChatSlots& slots, const ChatNumbers& n) {
@@ -214,10 +241,21 @@ std::string ExplainText(const Model& model, const ChatNumbers& n) {
     sentence[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sentence[0])));
     text += " " + sentence;
   }
+  // An unknown input equal to the typical video's value adds exactly nothing. Downloads estimated from the
+  // shares or comments given differ from it and can move the prediction.
   std::vector<std::string> assumed;
-  for (InputField field : n.assumed)
-    if (field != InputField::verified && field != InputField::author_status)
-      assumed.push_back(ChatSlotNoun(static_cast<ChatSlot>(static_cast<int>(field))));
+  for (InputField field : n.assumed) {
+    if (field == InputField::verified || field == InputField::author_status) continue;
+    const auto slot = static_cast<ChatSlot>(static_cast<int>(field));
+    if (UsedValue(n.used, slot) == UsedValue(e.baseline, slot)) {
+      assumed.push_back(ChatSlotNoun(slot));
+    } else {
+      std::string noun = ChatSlotNoun(slot);
+      noun[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(noun[0])));
+      text += "\n" + noun + " were estimated from " + EstimatedFrom(slot, n.assumed) +
+              ", not set to the typical value.";
+    }
+  }
   if (!assumed.empty()) {
     const bool singular = assumed.size() == 1 && assumed[0] == std::string("duration");
     std::string list = JoinList(assumed);
