@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <utility>
 
 #include "test_model.h"
 #include "core/chat/chat.h"
@@ -98,6 +99,24 @@ TEST_CASE("what-if: without views there is nothing to change by a percentage") {
   const ChatReply reply = chat.Send("double my shares");
   CHECK_FALSE(SlotNumber(reply.slots, ChatSlot::shares).has_value());
   CHECK(Contains(reply.text, "I first need the video's views"));
+}
+
+TEST_CASE("what-if: a change before views, in words") {
+  const std::pair<const char*, const char*> cases[] = {
+      {"what if shares doubled?", "To see what doubling the shares does, I first need the video's views."},
+      {"halve my comments", "To see what halving the comments does,"},
+      {"3x the downloads", "To see what tripling the downloads does,"},
+      {"+20% views", "To see what raising the views by 20% does,"},
+      {"cut comments by 30%", "To see what cutting the comments by 30% does,"},
+      {"10k more shares", "To see what adding 10K shares does,"},
+      {"what if the video was 15 s shorter", "To see what making the video 15 s shorter does,"},
+  };
+  for (const auto& test_case : cases) {
+    Conversation chat(&testing::ChatTestModel());
+    const std::string text = chat.Send(test_case.first).text;
+    INFO("message: " << test_case.first << "\nreply: " << text);
+    CHECK(Contains(text, test_case.second));
+  }
 }
 
 TEST_CASE("missing inputs: predicted anyway, with the assumed values and a question") {

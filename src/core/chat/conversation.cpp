@@ -39,6 +39,31 @@ std::optional<double> BaseFor(const ChatSlots& slots, const ChatNumbers& numbers
   }
 }
 
+// Describes a relative change as the object of "To see what ... does", for example "doubling the shares",
+// "raising the views by 20%", "adding 10K comments" or "making the video 15 s shorter".
+std::string ChangeInWords(const SlotChange& change) {
+  const double value = change.value;
+  if (change.slot == ChatSlot::duration_sec) {
+    if (change.kind == ChangeKind::add) {
+      return "making the video " + FormatDuration(std::fabs(value)) + (value >= 0 ? " longer" : " shorter");
+    }
+    if (value == 2) return "making the video twice as long";
+    if (value == 0.5) return "making the video half as long";
+    const std::string percent = FormatPlain(std::fabs(value - 1) * 100, 1) + "%";
+    return "making the video " + percent + (value >= 1 ? " longer" : " shorter");
+  }
+  const std::string noun = ChatSlotNoun(change.slot);
+  if (change.kind == ChangeKind::add) {
+    return (value >= 0 ? "adding " : "removing ") + DescribeSlot(change.slot, std::fabs(value));
+  }
+  if (value == 2) return "doubling the " + noun;
+  if (value == 3) return "tripling the " + noun;
+  if (value == 0.5) return "halving the " + noun;
+  if (value > 2) return "multiplying the " + noun + " by " + FormatPlain(value, 2);
+  const std::string percent = FormatPlain(std::fabs(value - 1) * 100, 1) + "%";
+  return (value >= 1 ? "raising the " : "cutting the ") + noun + " by " + percent;
+}
+
 // The changed inputs in the slots' order, without likes (a real count, not an input): "1.8K shares instead of 900 shares".
 std::string ChangeList(const ChatSlots& before, const ChatSlots& after, std::vector<ChatSlot> changed) {
   std::sort(changed.begin(), changed.end());
@@ -123,8 +148,10 @@ ChatReply Conversation::Send(std::string_view message) {
       if (change.kind != ChangeKind::set) {
         const std::optional<double> start = BaseFor(slots_, base, change.slot);
         if (!start) {
-          step.notes.push_back(std::string("To change ") + ChatSlotNoun(change.slot) + " by " + change.text +
-                               ", I first need the video's views.");
+          // The typical value of every other input depends on the views. Likes have no typical value.
+          const std::string needed = change.slot == ChatSlot::likes ? "likes" : "views";
+          step.notes.push_back("To see what " + ChangeInWords(change) + " does, I first need the video's " + needed +
+                               ".");
           continue;
         }
         if (!SlotNumber(slots_, change.slot)) {
