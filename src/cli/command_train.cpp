@@ -80,8 +80,12 @@ int RunTrain(int argc, char** argv) {
     options = *named;
   }
   if (const auto seed = args.Count("seed", 4294967295.0)) options.seed = static_cast<std::uint32_t>(*seed);
-  if (const auto epochs = args.Count("epochs", 100000)) options.max_epochs = std::max(1, static_cast<int>(*epochs));
-  if (const auto batch = args.Count("batch", 100000)) options.batch_size = std::max(1, static_cast<int>(*batch));
+  if (const auto epochs = args.Count("epochs", 100000)) options.max_epochs = static_cast<int>(*epochs);
+  if (const auto batch = args.Count("batch", 100000)) options.batch_size = static_cast<int>(*batch);
+  if (options.max_epochs < 1 || options.batch_size < 1)
+    return PrintError("--epochs and --batch must be at least 1 (now " + std::to_string(options.max_epochs) + " and " +
+                          std::to_string(options.batch_size) + ")",
+                      kExitUsage);
   if (const auto hidden = args.Value("hidden")) {
     const std::optional<std::vector<int>> widths = ParseWidths(*hidden);
     if (!widths)

@@ -4,7 +4,7 @@
 # and `likecast --help` lists the exit codes. `predict --csv` reports a read
 # error, not a file that ended there, and keeps an earlier output. inspect
 # reports Windows-1252 files, mixed encodings and repeated column names. train
-# checks --hidden, --learning-rate and --out before it trains. predict keeps the
+# checks --hidden, --epochs, --learning-rate and --out before it trains. predict keeps the
 # model file and scores rows whose id lost digits. chat refuses a state file it
 # cannot restore or save, and saves through a link to its target.
 #
@@ -77,6 +77,8 @@ widths=$(node -e 'const m = JSON.parse(require("fs").readFileSync(process.argv[1
   console.log(m.network.layers.map((l) => l.outputs).join(","));' "$work/hidden.json" 2>&1)
 check "train --hidden 16,8 gives layers of 16, 8 and the heads" "$([[ "$widths" == 16,8,* ]] && echo true || echo false)" "$widths"
 
+run train --data "$work/train.csv" --epochs 0
+check "train --epochs 0 is rejected" "$([ "$status" -eq 1 ] && [[ "$err" == *"--epochs and --batch must be at least 1 (now 0 and"* ]] && echo true || echo false)" "exit $status: $err"
 run train --data "$work/train.csv" --learning-rate 0.5abc
 check "train --learning-rate names a value it cannot read" "$(has "$err" 'error: --learning-rate "0.5abc" is invalid')" "$err"
 run train --data "$work/train.csv" --out "$work" --preset page

@@ -2,7 +2,8 @@
 // noted, a number left unread is named, and a relative change to an input
 // never given starts from its typical value. "why?" uses verbs that agree with
 // their subject and calls estimated downloads estimated, not typical, and a
-// like rate from the prediction is called predicted.
+// like rate from the prediction is called predicted. Views far outside the
+// training videos get a note that the prediction is an extrapolation.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -118,6 +119,28 @@ TEST_CASE("replies: why? names estimated downloads") {
   const std::string typical = LineWith(why, "assumed typical");
   CHECK(Contains(typical, "Comments and duration are assumed typical"));
   CHECK_FALSE(Contains(typical, "downloads"));
+}
+
+TEST_CASE("replies: views far from the training videos get a note") {
+  Model model = testing::ChatTestModel();
+  CurvePoint fewest, most;
+  fewest.low = 20;
+  fewest.high = 500;
+  most.low = 100000;
+  most.high = 999800;
+  model.insights.views_curve = {fewest, most};
+  Conversation huge(&model);
+  const std::string reply = huge.Send("5 billion views").text;
+  CAPTURE(reply);
+  CHECK(Contains(reply, "Note: the videos LikeCast learned from have 20 to 999.8K views, so for 5B views the "
+                        "prediction is an extrapolation: read it as a rough guess."));
+  Conversation tiny(&model);
+  CHECK(Contains(tiny.Send("8 views").text, "so for 8 views the prediction is an extrapolation"));
+  Conversation usual(&model);
+  const std::string usual_reply = usual.Send("50k views").text;
+  CAPTURE(usual_reply);
+  CHECK_FALSE(Contains(usual_reply, "extrapolation"));
+  CHECK_FALSE(Contains(usual.Send("what if shares doubled").text, "extrapolation"));
 }
 
 TEST_CASE("replies: why? with only views") {

@@ -400,7 +400,7 @@ std::string CompareSegments(const Insights& insights, const char* a, const char*
   const SegmentSummary* second = FindSegment(insights, b);
   if (!first || !second) return "";
   return std::string("Median like rate of ") + a_label + ": " + LikesPer100(first->median_like_rate) + " (" +
-         FormatInteger(static_cast<double>(first->rows)) + " videos), against " +
+         FormatInteger(static_cast<double>(first->rows)) + (first->rows == 1 ? " video), against " : " videos), against ") +
          FormatPlain(second->median_like_rate * 100.0, 1) + " for " + b_label + " (" +
          FormatInteger(static_cast<double>(second->rows)) + ").";
 }

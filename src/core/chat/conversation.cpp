@@ -291,9 +291,12 @@ ChatReply Conversation::Reply(Intent intent, const ChatSlots& before, const Pars
     if (length_changed && model_) {
       if (const std::string note = chat::LengthNote(*model_, slots_); !note.empty()) lines.push_back(note);
     }
-    if (slots_.likes) add_comparison();
-    // The assumed values depend on the views, so they are repeated only when the views change.
+    // The assumed values and the note on views far from the training videos are repeated only when the views change.
     const bool views_changed = std::find(step.changed.begin(), step.changed.end(), ChatSlot::views) != step.changed.end();
+    if (views_changed && model_) {
+      if (const std::string note = chat::ViewsNote(*model_, slots_); !note.empty()) lines.push_back(note);
+    }
+    if (slots_.likes) add_comparison();
     if (what_if || !views_changed) return;
     if (const std::string assumed = chat::AssumedText(*model_, numbers, slots_); !assumed.empty()) {
       lines.push_back(assumed);

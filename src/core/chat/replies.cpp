@@ -202,6 +202,16 @@ std::string LengthNote(const Model& model, const ChatSlots& slots) {
          FormatDuration(longest) + ", so the effect of a " + FormatDuration(seconds) + " length is a rough guess.";
 }
 
+std::string ViewsNote(const Model& model, const ChatSlots& slots) {
+  const std::vector<CurvePoint>& curve = model.insights.views_curve;
+  if (!slots.inputs.views || curve.empty()) return "";
+  const double views = *slots.inputs.views;
+  const double fewest = curve.front().low, most = curve.back().high;
+  if (views >= fewest && views <= most) return "";
+  return "Note: the videos LikeCast learned from have " + FormatCount(fewest) + " to " + FormatCount(most) +
+         " views, so for " + FormatCount(views) + " views the prediction is an extrapolation: read it as a rough guess.";
+}
+
 // A gain in likes as the chat shows it: "+2.7K likes (+12%)", or "+2.7K likes, to 15x the prediction" when
 // the gain is larger than the prediction itself.
 std::string GainText(double gain, double likes_now) {

@@ -29,6 +29,8 @@ std::string CompareText(double actual_likes, ChatNumbers* numbers);
 std::string UnusualText(const ChatSlots& slots);               // "120K shares is more than the 80K views ..."
 // A note when the video's length is far outside the lengths the model learned from; "" otherwise.
 std::string LengthNote(const Model& model, const ChatSlots& slots);
+// A note when the views are outside the view counts of the videos the model learned from; "" otherwise.
+std::string ViewsNote(const Model& model, const ChatSlots& slots);
 
 std::string ExplainText(const Model& model, const ChatNumbers& numbers);
 std::string TipsText(const Model& model, const ChatNumbers& numbers);
