@@ -3,7 +3,8 @@
 // never given starts from its typical value. "why?" uses verbs that agree with
 // their subject and calls estimated downloads estimated, not typical, and a
 // like rate from the prediction is called predicted. Views far outside the
-// training videos get a note that the prediction is an extrapolation.
+// training videos get a note that the prediction is an extrapolation, and an
+// input the model never learned about is neither assumed nor asked for.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -141,6 +142,21 @@ TEST_CASE("replies: views far from the training videos get a note") {
   CAPTURE(usual_reply);
   CHECK_FALSE(Contains(usual_reply, "extrapolation"));
   CHECK_FALSE(Contains(usual.Send("what if shares doubled").text, "extrapolation"));
+}
+
+TEST_CASE("replies: inputs the model never learned are not assumed") {
+  Model model = testing::ChatTestModel();
+  model.features.scaling[4].std = kConstantFeatureStd;   // as if trained on a file without durations
+  Conversation chat(&model);
+  const std::string reply = chat.Send("50k views, 1k shares, 100 comments, 200 downloads").text;
+  CAPTURE(reply);
+  CHECK(Contains(reply, "The model's training videos gave it nothing to learn about the duration (every one had the "
+                        "same value), so it does not change the prediction."));
+  CHECK_FALSE(Contains(reply, " s video"));
+  CHECK_FALSE(Contains(reply, "How long is the video?"));
+  const std::string length_reply = chat.Send("it is 30 seconds long").text;
+  CHECK(Contains(length_reply, "Note: this model's training videos had no lengths to learn from, so the length does "
+                               "not change the prediction."));
 }
 
 TEST_CASE("replies: why? with only views") {

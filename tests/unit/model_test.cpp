@@ -224,11 +224,11 @@ TEST_CASE("model file range checks on features and imputation") {
   }
   SUBCASE("feature std of zero") {
     CHECK(LoadError([](ordered_json& j) { j["features"][0]["std"] = 0; }) ==
-          "features[0].std is 0, expected a value from 1e-06 to 100" + kHint);
+          "features[0].std is 0, expected a value from 1e-06 to 1e+09" + kHint);
   }
   SUBCASE("feature std too large") {
     CHECK(LoadError([](ordered_json& j) { j["features"][3]["std"] = 1e308; }) ==
-          "features[3].std is 1e+308, expected a value from 1e-06 to 100" + kHint);
+          "features[3].std is 1e+308, expected a value from 1e-06 to 1e+09" + kHint);
   }
   SUBCASE("too many features") {
     CHECK(LoadError([](ordered_json& j) {
@@ -468,6 +468,30 @@ TEST_CASE("training on equal view counts loads back") {
   const std::optional<Model> model = TrainModel(rows, SmallOptions(), &error);
   REQUIRE_MESSAGE(model, error);
   CHECK(model->benchmarks.band_min_views == std::vector<double>{0.0});
+  const ModelLoadResult reread = ModelFromJson(ModelToJson(*model));
+  CHECK_MESSAGE(reread.model, reread.error);
+}
+
+TEST_CASE("training without durations ignores them") {
+  std::vector<VideoRecord> rows = MakeVideos(300);
+  for (VideoRecord& row : rows) {
+    row.inputs.duration_sec.reset();
+    row.inputs.verified.reset();
+  }
+  std::string error;
+  const std::optional<Model> model = TrainModel(rows, SmallOptions(), &error);
+  REQUIRE_MESSAGE(model, error);
+  CHECK(model->features.scaling[4].std == kConstantFeatureStd);
+  CHECK(model->features.Ignores(InputField::duration_sec));
+  CHECK(model->features.Ignores(InputField::verified));
+  CHECK_FALSE(model->features.Ignores(InputField::shares));
+  CHECK_FALSE(model->features.Ignores(InputField::author_status));   // the rows have active and banned accounts
+  CompleteInputs video = CompleteFromRecord(rows[0], model->imputer);
+  video.duration_sec = 5;
+  const double short_video = model->PredictLikes(video);
+  video.duration_sec = 600;
+  video.verified = true;
+  CHECK(model->PredictLikes(video) == doctest::Approx(short_video).epsilon(1e-6));
   const ModelLoadResult reread = ModelFromJson(ModelToJson(*model));
   CHECK_MESSAGE(reread.model, reread.error);
 }

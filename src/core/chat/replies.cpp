@@ -107,9 +107,14 @@ std::string AssumedText(const Model& model, const ChatNumbers& n, const ChatSlot
   const CompleteInputs typical = TypicalVideo(model, n.used.views);
   std::vector<std::string> parts;
   std::vector<std::string> estimated;
+  std::vector<std::string> ignored;
   for (InputField field : n.assumed) {
     const auto slot = static_cast<ChatSlot>(static_cast<int>(field));
     if (SlotNumber(slots, slot)) continue;
+    if (model.features.Ignores(field)) {   // a "0 s video" would be a value nobody gave and the model never used
+      ignored.push_back(std::string("the ") + ChatSlotNoun(slot));
+      continue;
+    }
     const double value = UsedValue(n.used, slot);
     if (value == UsedValue(typical, slot)) {
       parts.push_back(DescribeSlot(slot, value));
@@ -122,6 +127,11 @@ std::string AssumedText(const Model& model, const ChatNumbers& n, const ChatSlot
     text = "I assumed what's typical for videos with " + FormatCount(n.used.views) + " views: " + JoinList(parts) + ".";
   }
   for (const std::string& sentence : estimated) text += (text.empty() ? "" : " ") + sentence;
+  if (!ignored.empty()) {
+    text += (text.empty() ? "" : " ") + std::string("The model's training videos gave it nothing to learn about ") +
+            JoinList(ignored) + " (every one had the same value), so " + (ignored.size() == 1 ? "it does" : "they do") +
+            " not change the prediction.";
+  }
   return text;
 }
 
@@ -129,7 +139,7 @@ std::optional<ChatSlot> MostUsefulMissing(const Model& model, const ChatSlots& s
   std::optional<ChatSlot> best;
   double best_swing = -1;
   for (ChatSlot slot : {ChatSlot::shares, ChatSlot::comments, ChatSlot::downloads, ChatSlot::duration_sec}) {
-    if (SlotNumber(slots, slot)) continue;
+    if (SlotNumber(slots, slot) || model.features.Ignores(static_cast<InputField>(static_cast<int>(slot)))) continue;
     const double typical = UsedValue(n.used, slot);
     CompleteInputs low = n.used;
     CompleteInputs high = n.used;
@@ -141,7 +151,7 @@ std::optional<ChatSlot> MostUsefulMissing(const Model& model, const ChatSlots& s
       best = slot;
     }
   }
-  if (!best && !slots.inputs.verified) best = ChatSlot::verified;
+  if (!best && !slots.inputs.verified && !model.features.Ignores(InputField::verified)) best = ChatSlot::verified;
   return best;
 }
 
@@ -192,6 +202,8 @@ std::string UnusualText(const ChatSlots& slots) {
 
 std::string LengthNote(const Model& model, const ChatSlots& slots) {
   if (!slots.inputs.duration_sec || model.benchmarks.empty()) return "";
+  if (model.features.Ignores(InputField::duration_sec))
+    return "Note: this model's training videos had no lengths to learn from, so the length does not change the prediction.";
   const double seconds = *slots.inputs.duration_sec;
   const BenchmarkGroup& all = OverallBenchmark(model.benchmarks);
   // Lengths within half of P5 and twice P95 are close enough to the training videos to trust the model.

@@ -41,8 +41,9 @@ FeaturePipeline FeaturePipeline::Fit(const std::vector<CompleteInputs>& rows) {
   for (int f = 0; f < kFeatureCount; ++f) {
     const double mean = sum[f] / n;
     const double variance = std::max(0.0, sum_squares[f] / n - mean * mean);
-    // A constant column (all verified, say) keeps a unit scale rather than dividing by zero.
-    const double std = variance > 1e-12 ? std::sqrt(variance) : 1.0;
+    // A column that never varied (a file without durations, every account verified) taught the network
+    // nothing, so any value must encode to about 0: its scale is kConstantFeatureStd.
+    const double std = variance > 1e-12 ? std::sqrt(variance) : kConstantFeatureStd;
     pipeline.scaling.push_back({FeatureNames()[static_cast<size_t>(f)], mean, std});
   }
   return pipeline;
@@ -54,6 +55,18 @@ void FeaturePipeline::Encode(const CompleteInputs& inputs, float* features) cons
   for (int f = 0; f < kFeatureCount; ++f) {
     const FeatureScaling& s = scaling[static_cast<size_t>(f)];
     features[f] = static_cast<float>((raw[f] - s.mean) / s.std);
+  }
+}
+
+bool FeaturePipeline::Ignores(InputField field) const {
+  auto constant = [&](int feature) {
+    return static_cast<size_t>(feature) < scaling.size() && scaling[static_cast<size_t>(feature)].std >= kConstantFeatureStd;
+  };
+  switch (field) {
+    case InputField::duration_sec: return constant(4);
+    case InputField::verified: return constant(5);
+    case InputField::author_status: return constant(6) && constant(7);
+    default: return false;   // views and the counts enter through rates that always vary
   }
 }
 

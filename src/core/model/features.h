@@ -37,6 +37,9 @@ constexpr int kFeatureCount = 8;
 const std::vector<std::string>& FeatureNames();
 void ComputeRawFeatures(const CompleteInputs& inputs, double* features);   // kFeatureCount values
 
+// The scale of a feature that was constant in the training rows: any value then encodes to about 0.
+constexpr double kConstantFeatureStd = 1e9;
+
 struct FeatureScaling {
   std::string name;
   double mean = 0;
@@ -48,6 +51,8 @@ class FeaturePipeline {
   static FeaturePipeline Fit(const std::vector<CompleteInputs>& rows);
   void Encode(const CompleteInputs& inputs, float* features) const;        // kFeatureCount standardised values
   std::string Validate() const;                                             // empty when valid
+  // True when the training rows never varied `field` (a file without durations, say), so the model ignores it.
+  bool Ignores(InputField field) const;
 
   std::vector<FeatureScaling> scaling;
 };

@@ -53,7 +53,7 @@ constexpr const char* kRoot = "the model";
 // keeps a hand-edited or corrupted file from overflowing the forward pass or the decoding.
 constexpr double kMaxFeatureMean = 100;        // the raw features are logs of counts and 0/1 columns
 constexpr double kMinStd = 1e-6;               // the smallest std training writes (features and target)
-constexpr double kMaxStd = 100;
+constexpr double kMaxStd = kConstantFeatureStd;   // a feature constant in training has this std
 constexpr double kMaxRegressionCoefficient = 100;
 constexpr size_t kMaxViewBands = 100;
 constexpr double kMaxViews = 1e12;
