@@ -111,7 +111,7 @@ std::string AssumedText(const Model& model, const ChatNumbers& n, const ChatSlot
   for (InputField field : n.assumed) {
     const auto slot = static_cast<ChatSlot>(static_cast<int>(field));
     if (SlotNumber(slots, slot)) continue;
-    if (model.features.Ignores(field)) {   // a "0 s video" would be a value nobody gave and the model never used
+    if (model.features.Ignores(field)) {   // a "0 s video" would be a value the creator never gave and the model never used
       ignored.push_back(std::string("the ") + ChatSlotNoun(slot));
       continue;
     }
