@@ -35,6 +35,20 @@ TEST_CASE("state JSON: a state over the size limit is rejected with its size") {
   CHECK(SlotNumber(chat.slots(), ChatSlot::views) == 30000);
 }
 
+TEST_CASE("state JSON: a save over the size limit drops the oldest turns") {
+  ChatOptions options;
+  options.max_state_bytes = 4000;
+  Conversation chat(nullptr, options);
+  for (int i = 0; i < 40; ++i) chat.Send("message " + std::to_string(i) + " " + std::string(100, 'x'));
+  const std::string state = chat.SaveJson();
+  CHECK(state.size() <= 4000);
+  Conversation restored(nullptr, options);
+  REQUIRE(restored.RestoreJson(state) == "");
+  REQUIRE_FALSE(restored.transcript().empty());
+  CHECK(restored.transcript().size() < chat.transcript().size());
+  CHECK(restored.transcript().back().text == chat.transcript().back().text);
+}
+
 TEST_CASE("state JSON: a long history keeps only the newest undo steps") {
   Conversation chat;
   REQUIRE(chat.RestoreJson(StateWith(100000, 0)) == "");

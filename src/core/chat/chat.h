@@ -136,8 +136,8 @@ struct ChatOptions {
   size_t max_message_bytes = 2000;          // see ParseOptions
   size_t max_undo = 50;                     // older changes drop out of the undo history
   size_t max_transcript = 200;              // turns kept (and saved); older ones drop out
-  // Largest saved state RestoreJson reads. With the default limits above a saved state stays near 1 MB
-  // at most, when every message is 2,000 control characters (escaped to 6 bytes each) or digits.
+  // Largest saved state RestoreJson reads. SaveJson drops the oldest turns of a state that would be larger
+  // (long replies can make it so), so every saved state restores.
   size_t max_state_bytes = 2u << 20;
 };
 

@@ -1,6 +1,7 @@
 // Saving and restoring a conversation as JSON (see Conversation::SaveJson in
 // chat.h). The page keeps it in localStorage, where it may be cut short or
 // edited by hand, so restoring checks every field before changing anything.
+#include <algorithm>
 #include <cmath>
 #include <deque>
 
@@ -88,7 +89,17 @@ std::string Conversation::SaveJson() const {
   out["asked"] = std::move(asked);
   if (what_if_depth_) out["what_if_depth"] = *what_if_depth_;
   // Invalid UTF-8 typed by a user is replaced rather than failing the save.
-  return out.dump(-1, ' ', false, json::error_handler_t::replace);
+  auto dump = [&out] { return out.dump(-1, ' ', false, json::error_handler_t::replace); };
+  std::string text = dump();
+  // Replies can be long (a note per number left unread), so even a capped transcript can outgrow what
+  // RestoreJson reads. The oldest turns go first, a quarter at a time, until the state fits.
+  json& turns = out["transcript"];
+  while (text.size() > options_.max_state_bytes && !turns.empty()) {
+    const long drop = static_cast<long>(std::max<size_t>(1, turns.size() / 4));
+    turns.erase(turns.begin(), turns.begin() + drop);
+    text = dump();
+  }
+  return text;
 }
 
 std::string Conversation::RestoreJson(std::string_view text) {
