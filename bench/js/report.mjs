@@ -191,7 +191,7 @@ function main() {
 
   lines.push('', 'Why Model::PredictLikes stays above 1 us in wasm: one 8-64-32-5 network does 2,816 multiply-adds (the ' +
     'last layer padded to 8 outputs), that is 704 four-lane multiplies and 704 four-lane adds. WebAssembly SIMD as Emscripten ' +
-    '3.1.6 builds it has no fused multiply-add, and this CPU issues at most two such vector operations per cycle, so the 4 ' +
+    '3.1.6 builds it has no fused multiply-add, and this CPU issues at most two such vector operations per cycle. So the 4 ' +
     'networks need at least 2,816 cycles: 0.79 us at 3.55 GHz (the clock measured with a chain of dependent adds), before ' +
     'the features and the decoding. The 4 networks\' 45 kB of weights also nearly fill the 48 kB L1 data cache. The build ' +
     'levers below list what was tried against it.');

@@ -36,11 +36,11 @@ std::string ReadVideoOptions(Args& args, VideoInputs* inputs) {
 }
 
 bool LoadModelOption(const Args& args, Model* model) {
-  const std::optional<std::string> given = args.Value("model");
-  ModelLoadResult loaded = LoadModelFile(given.value_or(kDefaultModelPath));
+  const std::optional<std::string> model_option = args.Value("model");
+  ModelLoadResult loaded = LoadModelFile(model_option.value_or(kDefaultModelPath));
   if (!loaded.model) {
-    // Run outside the repository, the default path finds nothing, so the message tells how to name the file.
-    PrintError(loaded.error + (given ? "" : ". Without --model, likecast reads " + std::string(kDefaultModelPath) +
+    // Outside the repository the default path finds nothing, so the message names the option to use.
+    PrintError(loaded.error + (model_option ? "" : ". Without --model, likecast reads " + std::string(kDefaultModelPath) +
                                                 " from the current folder; give --model FILE to use another path"),
                kExitModel);
     return false;

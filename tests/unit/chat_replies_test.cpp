@@ -122,14 +122,14 @@ TEST_CASE("replies: why? names estimated downloads") {
   CHECK_FALSE(Contains(typical, "downloads"));
 }
 
-TEST_CASE("replies: views far from the training videos get a note") {
+TEST_CASE("replies: note on views outside training") {
   Model model = testing::ChatTestModel();
-  CurvePoint fewest, most;
-  fewest.low = 20;
-  fewest.high = 500;
-  most.low = 100000;
-  most.high = 999800;
-  model.insights.views_curve = {fewest, most};
+  CurvePoint lowest_bin, highest_bin;
+  lowest_bin.low = 20;
+  lowest_bin.high = 500;
+  highest_bin.low = 100000;
+  highest_bin.high = 999800;
+  model.insights.views_curve = {lowest_bin, highest_bin};
   Conversation huge(&model);
   const std::string reply = huge.Send("5 billion views").text;
   CAPTURE(reply);
@@ -144,7 +144,7 @@ TEST_CASE("replies: views far from the training videos get a note") {
   CHECK_FALSE(Contains(usual.Send("what if shares doubled").text, "extrapolation"));
 }
 
-TEST_CASE("replies: inputs the model never learned are not assumed") {
+TEST_CASE("replies: unlearned inputs not assumed") {
   Model model = testing::ChatTestModel();
   model.features.scaling[4].std = kConstantFeatureStd;   // as if trained on a file without durations
   Conversation chat(&model);

@@ -461,7 +461,7 @@ TEST_CASE("training rejects too few rows") {
   CHECK(error.rfind("too few rows to train on: ", 0) == 0);
 }
 
-TEST_CASE("training on equal view counts loads back") {
+TEST_CASE("training on equal views loads back") {
   std::vector<VideoRecord> rows = MakeVideos(300);
   for (VideoRecord& row : rows) row.inputs.views = 1000;
   std::string error;
@@ -472,7 +472,7 @@ TEST_CASE("training on equal view counts loads back") {
   CHECK_MESSAGE(reread.model, reread.error);
 }
 
-TEST_CASE("training without durations ignores them") {
+TEST_CASE("training ignores a missing duration column") {
   std::vector<VideoRecord> rows = MakeVideos(300);
   for (VideoRecord& row : rows) {
     row.inputs.duration_sec.reset();
