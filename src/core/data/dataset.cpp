@@ -350,6 +350,8 @@ class RowParser {
     } else {
       return value;
     }
+    // NOTE: an optional cell that cannot be read ("abc" shares when scoring) becomes unknown without a word,
+    // so predict --csv fills in a typical value and leaves the row's error column empty.
     if (required) problems.push_back({kColumns[column].canonical, shown, problem});
     return std::nullopt;
   }
